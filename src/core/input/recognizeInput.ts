@@ -1,0 +1,122 @@
+import { decode as base64urlDecode } from 'jose/base64url';
+import { decodeUtf8 } from '../jws/utf8';
+import type { RecognizedInput } from './inputKinds';
+import { looksLikeTokenText, normalizeTokenText } from './normalizeToken';
+import { recognizeKubernetesDocument, recognizeDescribeSecret } from './kubernetesObjects';
+
+export interface RecognizeOptions {
+  /** The YAML parser, once loaded (it is loaded lazily, only when YAML is pasted). */
+  parseYaml?: (text: string) => unknown;
+  /** Which kubeconfig user to take the token from (defaults to the current context's user). */
+  choice?: string;
+}
+
+const BEARER = /(?:^|[\s"'])(?:(?:proxy-)?authorization\s*:\s*)?bearer\s+["']?([^\s"']+)/i;
+const YAML_HINT = /^\s*(?:apiVersion|kind|data|stringData|users|items|status|spec|metadata)\s*:/m;
+const DESCRIBE_SECRET = /^Name:\s+\S+[\s\S]*^Type:\s+\S+[\s\S]*^Data\s*$/m;
+const UNKNOWN_HINT =
+  'Paste a JWT (three base64url parts separated by dots, usually starting with "eyJ"), an "Authorization: Bearer …" line, a base64-encoded token, or a Secret, TokenRequest or kubeconfig.';
+
+function unknown(message: string, notes: string[] = []): RecognizedInput {
+  return { kind: 'unknown', token: null, notes, hint: { code: 'unrecognised-input', segment: 'token', message } };
+}
+
+/** A base64 string (standard or url alphabet) whose decoded text is itself a token. */
+function unwrapBase64Token(candidate: string): string | null {
+  if (candidate.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(candidate) || !candidate.startsWith('ZXl')) return null;
+  try {
+    const bytes = base64urlDecode(candidate.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
+    const text = decodeUtf8(bytes);
+    if (!text.ok) return null;
+    const inner = text.text.trim();
+    return inner.startsWith('eyJ') && inner.includes('.') && looksLikeTokenText(inner) ? inner : null;
+  } catch {
+    return null;
+  }
+}
+
+function recognizeBareToken(text: string, extraNotes: string[]): RecognizedInput {
+  const { token, notes } = normalizeTokenText(text);
+  const allNotes = [...extraNotes, ...notes];
+  if (token.length === 0) return unknown(UNKNOWN_HINT, allNotes);
+  const inner = token.includes('.') ? null : unwrapBase64Token(token);
+  if (inner) {
+    return {
+      kind: 'token-base64',
+      token: inner,
+      notes: [...allNotes, 'Decoded one layer of base64: this is what `kubectl get secret … -o jsonpath={.data.token}` prints before `| base64 -d`.'],
+    };
+  }
+  if (token.includes('.')) {
+    const parts = token.split('.').length;
+    // A token with stray characters still goes to the decoder, which names the offending character.
+    return { kind: parts === 5 ? 'jwe' : 'jwt', token, notes: allNotes };
+  }
+  if (token.startsWith('eyJ') && looksLikeTokenText(token)) return { kind: 'jwt', token, notes: allNotes };
+  return unknown(UNKNOWN_HINT, allNotes);
+}
+
+/** Recognises what was pasted and pulls out the token to decode. Never throws. */
+export function recognizeInput(text: string, options: RecognizeOptions = {}): RecognizedInput {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { kind: 'empty', token: null, notes: [] };
+
+  if (trimmed.startsWith('-----BEGIN')) {
+    return unknown('This is a PEM key or certificate, not a token. Paste it into "Verification key" to check a token’s signature.');
+  }
+
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (e) {
+      return unknown(`This looks like JSON but does not parse: ${(e as Error).message}.`);
+    }
+    return recognizeKubernetesDocument(value, options) ?? recognizeOtherJson(value);
+  }
+
+  if (DESCRIBE_SECRET.test(trimmed)) {
+    const described = recognizeDescribeSecret(trimmed);
+    if (described) return described;
+  }
+
+  if (YAML_HINT.test(trimmed) && !/^[A-Za-z0-9_\-.]+$/.test(trimmed)) {
+    if (!options.parseYaml) return { kind: 'unknown', token: null, notes: [], needsYaml: true };
+    let value: unknown;
+    try {
+      value = options.parseYaml(trimmed);
+    } catch (e) {
+      return unknown(`This looks like YAML but does not parse: ${(e as Error).message.split('\n')[0]}`);
+    }
+    const k8s = recognizeKubernetesDocument(value, options);
+    if (k8s) return k8s;
+    return unknown('This YAML is not a Secret, TokenRequest, TokenReview, kubeconfig or list of Secrets, so there is no token to take from it.');
+  }
+
+  const bearer = BEARER.exec(trimmed);
+  if (bearer?.[1]) {
+    if (/^<masked>|^\*+$/i.test(bearer[1])) {
+      return unknown('The token here is masked: kubectl -v=8 and similar logs print "Bearer <masked>". Copy the token itself instead.');
+    }
+    const inner = recognizeBareToken(bearer[1], ['Took the token after "Bearer".']);
+    return inner.kind === 'jwt' || inner.kind === 'token-base64' ? { ...inner, kind: 'bearer' } : inner;
+  }
+
+  return recognizeBareToken(trimmed, []);
+}
+
+function recognizeOtherJson(value: unknown): RecognizedInput {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    if ('payload' in o && ('signatures' in o || 'signature' in o)) {
+      return unknown('This is a JWS in JSON serialization. kube-apiserver only accepts the compact form (header.payload.signature) as a bearer token.');
+    }
+    if ('kty' in o || 'keys' in o || 'jwks_uri' in o) {
+      return unknown('This is a key (JWK, JWKS or OIDC discovery document), not a token. Paste it into "Verification key".');
+    }
+    if (typeof o.token === 'string') return recognizeBareToken(o.token, ['Took the "token" member of the JSON.']);
+    if (typeof o.access_token === 'string') return recognizeBareToken(o.access_token, ['Took the "access_token" member of the JSON.']);
+    if (typeof o.id_token === 'string') return recognizeBareToken(o.id_token, ['Took the "id_token" member of the JSON.']);
+  }
+  return unknown(`This JSON holds no token this app knows where to find. ${UNKNOWN_HINT}`);
+}
