@@ -121,7 +121,6 @@ export function parseJsonStrict(text: string): StrictJsonResult {
 
   // mode: what the grammar expects next
   let mode: 'value' | 'after-value' | 'key-or-end' | 'key' | 'value-or-end' = 'value';
-  let valueStart = 0;
 
   const finishValue = (end: number) => {
     const top = stack[stack.length - 1];
@@ -148,9 +147,8 @@ export function parseJsonStrict(text: string): StrictJsonResult {
         finishValue(i);
         continue;
       }
-      valueStart = i;
       const top = stack[stack.length - 1];
-      if (top) top.valueStart = valueStart;
+      if (top) top.valueStart = i;
       if (ch === '{' || ch === '[') {
         const path = currentPath();
         stack.push({ kind: ch === '{' ? 'object' : 'array', path, members: ch === '{' ? new Map() : null, currentKey: '', index: 0, valueStart: i });

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations } from './support/axe';
+import { fixture, openWithInput, pinClock, FIXTURE_IAT } from './support/tokens';
+
+test('no request leaves the origin while decoding every kind of input', async ({ page, baseURL }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await openWithInput(page, fixture('seed/v1.24-projected.jwt'));
+  await expect(page.getByTestId('payload-json')).toBeVisible();
+  for (const text of [fixture('inputs/bearer-header.txt'), fixture('inputs/token-base64.txt'), fixture('tokens/legacy-secret.jwt'), 'not a token']) {
+    await page.getByTestId('token-input').fill(text);
+    await expect(page.getByTestId('input-kind')).toBeVisible();
+  }
+  await page.getByTestId('samples').selectOption('v1.20-legacy');
+  await expect(page.getByTestId('payload-json')).toBeVisible();
+  const origin = new URL(baseURL as string).origin;
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+});
+
+test('a file can be opened with the picker or dropped anywhere on the page', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('token-file').setInputFiles({ name: 'token', mimeType: 'text/plain', buffer: Buffer.from(`${fixture('tokens/unbound-tokenrequest.jwt')}\n`) });
+  await expect(page.getByTestId('input-kind')).toHaveAttribute('data-kind', 'jwt');
+  await expect(page.locator('[data-testid="claim-row"][data-claim="kubernetes.io.serviceaccount.name"]')).toContainText('sa-token-demo');
+
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'bearer.txt', { type: 'text/plain' }));
+    return dt;
+  }, fixture('inputs/bearer-header.txt'));
+  await page.locator('header').dispatchEvent('dragover', { dataTransfer });
+  await page.locator('header').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('input-kind')).toHaveAttribute('data-kind', 'bearer');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await pinClock(page, FIXTURE_IAT + 600);
+    await page.goto('./');
+    expect(await axeViolations(page)).toEqual([]);
+    await openWithInput(page, fixture('tokens/pod-bound-extended.jwt'));
+    await expect(page.getByTestId('payload-json')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('token-input').fill('eyJhbGciOiJub25lIn0.eyJleHAiOiJ4In0');
+    await expect(page.getByTestId('decode-error')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+test('the theme toggle switches between system, dark and light', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./');
+  const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
+  expect(await isDark()).toBe(false);
+  await page.getByTestId('theme-toggle').click();
+  expect(await isDark()).toBe(true);
+  await page.getByTestId('theme-toggle').click();
+  expect(await isDark()).toBe(false);
+});

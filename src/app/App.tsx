@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { readTextFile } from '../features/decoder/readDroppedFile';
+import { InspectorPage } from './InspectorPage';
+import { ThemeToggle } from './ThemeToggle';
+import { useHashState } from './useHashState';
+
+export function App() {
+  const hash = useHashState();
+  const [input, setInput] = useState(hash.token ?? '');
+  const [dragging, setDragging] = useState(false);
+  const [dropError, setDropError] = useState<string | null>(null);
+
+  // A new #token= link (pasted into the address bar) replaces the input.
+  const [hashToken, setHashToken] = useState(hash.token);
+  if (hash.token !== hashToken) {
+    setHashToken(hash.token);
+    if (hash.token !== null) setInput(hash.token);
+  }
+
+  // Drop a file anywhere on the page (inputs with their own drop handling stop the event first).
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = async (e: DragEvent) => {
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (!file || e.defaultPrevented) return;
+      e.preventDefault();
+      const read = await readTextFile(file);
+      setDropError(read.ok ? null : read.message);
+      if (read.ok) setInput(read.text);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  return (
+    <>
+      <div className="mx-auto max-w-[1400px] px-3 py-3 sm:px-5">
+        <header className="mb-4 flex flex-wrap items-center justify-between gap-2">
+          <div>
+            <h1 className="text-lg font-bold">SA Token Inspector</h1>
+            <p className="text-xs text-slate-600 dark:text-slate-400">Kubernetes service account tokens, decoded and explained — in your browser, offline.</p>
+          </div>
+          <nav aria-label="Views" className="flex flex-wrap items-center gap-1 text-sm">
+            <a href="#" aria-current={hash.route === 'decoder' ? 'page' : undefined} className="rounded px-2 py-1 hover:bg-slate-200 aria-[current=page]:bg-slate-200 aria-[current=page]:font-semibold dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-800">
+              Decoder
+            </a>
+            <ThemeToggle />
+          </nav>
+        </header>
+        {dropError && <p role="alert" className="mb-2 text-sm text-rose-800 dark:text-rose-200">{dropError}</p>}
+        <main>
+          <InspectorPage input={input} onInputChange={setInput} />
+        </main>
+        {dragging && (
+          <div aria-hidden="true" className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-sky-900/30 text-lg font-semibold text-white">
+            Drop the file to inspect it
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

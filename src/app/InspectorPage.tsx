@@ -1,0 +1,84 @@
+import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
+import { EncodedToken } from '../features/decoder/EncodedToken';
+import { InputKindBadge } from '../features/decoder/InputKindBadge';
+import { TokenInput } from '../features/decoder/TokenInput';
+import { useRecognizedInput } from '../features/decoder/useRecognizedInput';
+
+const loadResults = () => import('./ResultsPane');
+const ResultsPane = lazy(loadResults);
+
+interface InspectorPageProps {
+  input: string;
+  onInputChange: (text: string) => void;
+}
+
+/** The decoder view: input on the left, everything derived from it on the right. */
+export function InspectorPage({ input, onInputChange }: InspectorPageProps) {
+  const [choice, setChoice] = useState<string | undefined>(undefined);
+  // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
+  const text = useDeferredValue(input);
+  const recognized = useRecognizedInput(text, choice);
+  // Fetch the results chunk once the first screen is idle, so the first paste needs no round trip.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+    idle(() => void loadResults());
+  }, []);
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <div className="min-w-0 space-y-3">
+        <TokenInput value={input} onChange={onInputChange} />
+        <InputKindBadge input={recognized} />
+        {recognized.choices && recognized.choices.length > 0 && (
+          <label className="flex items-center gap-2 text-sm">
+            <span>User</span>
+            <select
+              data-testid="source-choice"
+              value={recognized.selected ?? ''}
+              onChange={(e) => setChoice(e.target.value)}
+              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
+            >
+              {recognized.choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                  {c.token ? '' : ` — ${c.reason ?? 'no token'}`}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {recognized.facts && recognized.facts.length > 0 && (
+          <dl data-testid="source-facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
+            {recognized.facts.map((f) => (
+              <div key={f.label} className="contents">
+                <dt className="text-slate-600 dark:text-slate-400">{f.label}</dt>
+                <dd className="font-mono text-[13px] break-all">{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {recognized.token && <EncodedToken token={recognized.token} />}
+      </div>
+      <div className="min-w-0 space-y-4" aria-live="off">
+        {recognized.token ? (
+          <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
+            <ResultsPane recognized={recognized} />
+          </Suspense>
+        ) : (
+          <EmptyState />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+      <p className="font-medium text-slate-800 dark:text-slate-200">Paste a token to see it decoded, dated and explained.</p>
+      <p className="mt-2">
+        Try <code>kubectl create token default</code>, <code>cat /var/run/secrets/kubernetes.io/serviceaccount/token</code> inside a pod, or a sample from the menu.
+      </p>
+    </div>
+  );
+}

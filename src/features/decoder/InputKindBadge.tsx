@@ -1,0 +1,24 @@
+import { Badge } from '../../components/Badge';
+import { INPUT_KIND_LABELS, type RecognizedInput } from '../../core/input/inputKinds';
+
+/** What the app recognised in the input, and what it did to get the token out. */
+export function InputKindBadge({ input }: { input: RecognizedInput }) {
+  if (input.kind === 'empty') return null;
+  const tone = input.kind === 'unknown' ? 'warning' : input.kind === 'jwe' ? 'info' : 'good';
+  return (
+    <div data-testid="input-kind" data-kind={input.needsYaml ? 'unknown' : input.kind} aria-live="polite" className="space-y-1 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-slate-600 dark:text-slate-400">Recognised:</span>
+        <Badge tone={tone}>{input.needsYaml ? 'YAML (loading the parser…)' : INPUT_KIND_LABELS[input.kind]}</Badge>
+      </div>
+      {input.notes.length > 0 && (
+        <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
+          {input.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {input.hint && <p className="text-sm text-amber-900 dark:text-amber-200">{input.hint.message}</p>}
+    </div>
+  );
+}
