@@ -15,9 +15,11 @@ export function HeaderParams({ header }: { header: Record<string, unknown> }) {
           const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
           return (
             <tr key={name} data-testid="header-param" data-param={name}>
-              <th scope="row" className="py-1 pr-3 font-mono text-[13px] font-normal text-seg-header">{revealInvisible(name).text}</th>
-              <td className="py-1 pr-3 font-mono text-[13px] break-all">{revealInvisible(text.length > 300 ? `${text.slice(0, 300)}…` : text).text}</td>
-              <td className="py-1 text-slate-700 dark:text-slate-300">
+              <th scope="row" className="w-3/5 py-1.5 pr-3 text-left align-top font-normal">
+                <span className="block font-mono text-[13px] font-semibold text-seg-header">{revealInvisible(name).text}</span>
+                <span className="font-mono text-[13px] break-all">{revealInvisible(text.length > 300 ? `${text.slice(0, 300)}…` : text).text}</span>
+              </th>
+              <td className="py-1.5 text-slate-700 dark:text-slate-300">
                 {info ? (
                   <>
                     <span className="font-medium">{info.title}.</span> {info.description} <span className="text-xs text-slate-500 dark:text-slate-400">({ORIGIN_LABELS[info.origin]})</span>
