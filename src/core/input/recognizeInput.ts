@@ -3,6 +3,7 @@ import { decodeUtf8 } from '../jws/utf8';
 import type { RecognizedInput } from './inputKinds';
 import { looksLikeTokenText, normalizeTokenText } from './normalizeToken';
 import { recognizeKubernetesDocument, recognizeDescribeSecret } from './kubernetesObjects';
+import { recognizeTokenLines } from './secretList';
 
 export interface RecognizeOptions {
   /** The YAML parser, once loaded (it is loaded lazily, only when YAML is pasted). */
@@ -92,6 +93,10 @@ export function recognizeInput(text: string, options: RecognizeOptions = {}): Re
     if (k8s) return k8s;
     return unknown('This YAML is not a Secret, TokenRequest, TokenReview, kubeconfig or list of Secrets, so there is no token to take from it.');
   }
+
+  // Many tokens, one per line → the audit view (issue 7).
+  const lines = trimmed.includes('\n') ? recognizeTokenLines(trimmed) : null;
+  if (lines) return lines;
 
   const bearer = BEARER.exec(trimmed);
   if (bearer?.[1]) {

@@ -1,0 +1,100 @@
+import { formatDuration } from '../time/formatTime';
+import type { RecognizedInput, SourceFact } from './inputKinds';
+import { field, isRecord, nonEmptyText, recordAt, stringList, textOf, type JsonRecord } from './documentFields';
+import { parseRfc3339Seconds } from './rfc3339';
+
+function audiencesFact(label: string, value: unknown, emptyMeans: string): SourceFact | null {
+  if (value === undefined || value === null) return null;
+  const list = stringList(value);
+  return { label, value: list.length ? list.join(', ') : emptyMeans };
+}
+
+function boundObjectText(ref: unknown): string {
+  if (!isRecord(ref)) return 'none (not bound to an object)';
+  const kind = textOf(field(ref, 'kind')) ?? '?';
+  const name = textOf(field(ref, 'name')) ?? '?';
+  const uid = nonEmptyText(field(ref, 'uid'));
+  return `${kind} ${name}${uid ? ` (uid ${uid})` : ''}`;
+}
+
+/**
+ * A TokenRequest response (`kubectl create token … -o json`, reference §9f). Its
+ * status.expirationTimestamp is iat + the requested seconds; for an extended pod token that is
+ * earlier than the JWT exp, which reveals the extension (§3).
+ */
+export function recognizeTokenRequest(doc: JsonRecord): RecognizedInput {
+  const metadata = recordAt(doc, 'metadata');
+  const spec = recordAt(doc, 'spec');
+  const status = recordAt(doc, 'status');
+  const facts: SourceFact[] = [];
+  const notes: string[] = [];
+  const name = nonEmptyText(field(metadata, 'name'));
+  const namespace = nonEmptyText(field(metadata, 'namespace'));
+  // Older servers echo little metadata, so none of it is relied upon (§9f).
+  if (name) facts.push({ label: 'Service account', value: namespace ? `${namespace}/${name}` : name });
+  const aud = audiencesFact('Audiences', field(spec, 'audiences'), 'none requested: the API server’s audiences');
+  if (aud) facts.push(aud);
+  const seconds = field(spec, 'expirationSeconds');
+  if (typeof seconds === 'number' && Number.isFinite(seconds)) {
+    facts.push({ label: 'expirationSeconds', value: `${seconds} (${formatDuration(seconds)})` });
+  }
+  if (spec && Object.hasOwn(spec, 'boundObjectRef')) facts.push({ label: 'Bound object', value: boundObjectText(field(spec, 'boundObjectRef')) });
+
+  const result: RecognizedInput = { kind: 'tokenrequest', token: null, notes, facts };
+  const stamp = textOf(field(status, 'expirationTimestamp'));
+  if (stamp !== null) {
+    const parsed = parseRfc3339Seconds(stamp);
+    facts.push({ label: 'expirationTimestamp', value: stamp });
+    if (parsed !== null) result.expirationTimestamp = parsed;
+    else notes.push(`status.expirationTimestamp ${JSON.stringify(stamp)} is not an RFC 3339 time.`);
+  }
+  const token = nonEmptyText(field(status, 'token'));
+  if (token) {
+    result.token = token.trim();
+    notes.unshift('Took status.token from the TokenRequest response.');
+  } else {
+    result.hint = {
+      code: 'tokenrequest-without-token',
+      segment: 'token',
+      message: 'This TokenRequest has no status.token: it is the request, not the API server’s response. `kubectl create token <service-account> -n <namespace> -o json` prints the response with the token.',
+    };
+  }
+  return result;
+}
+
+/** A TokenReview (reference §9i): the token in spec.token, and the verdict in status when present. */
+export function recognizeTokenReview(doc: JsonRecord): RecognizedInput {
+  const spec = recordAt(doc, 'spec');
+  const status = recordAt(doc, 'status');
+  const user = recordAt(status, 'user');
+  const facts: SourceFact[] = [];
+  const requested = audiencesFact('Requested audiences', field(spec, 'audiences'), 'none: the API server’s audiences');
+  if (requested) facts.push(requested);
+  const authenticated = field(status, 'authenticated');
+  if (typeof authenticated === 'boolean') facts.push({ label: 'Authenticated', value: authenticated ? 'yes' : 'no' });
+  const error = nonEmptyText(field(status, 'error'));
+  if (error) facts.push({ label: 'Error', value: error });
+  const username = nonEmptyText(field(user, 'username'));
+  if (username) facts.push({ label: 'Username', value: username });
+  const uid = nonEmptyText(field(user, 'uid'));
+  if (uid) facts.push({ label: 'UID', value: uid });
+  const groups = stringList(field(user, 'groups'));
+  if (groups.length) facts.push({ label: 'Groups', value: groups.join(', ') });
+  const extra = recordAt(user, 'extra');
+  for (const key of Object.keys(extra ?? {})) {
+    const values = stringList(field(extra, key));
+    if (values.length) facts.push({ label: `extra ${key}`, value: values.join(', ') });
+  }
+  const audiences = audiencesFact('Audiences (status)', field(status, 'audiences'), '(none)');
+  if (audiences) facts.push(audiences);
+
+  const token = nonEmptyText(field(spec, 'token'));
+  if (token) return { kind: 'tokenreview', token: token.trim(), notes: ['Took spec.token from the TokenReview.'], facts };
+  return {
+    kind: 'tokenreview',
+    token: null,
+    notes: [],
+    facts,
+    hint: { code: 'tokenreview-without-token', segment: 'token', message: 'This TokenReview has no spec.token (audit policies often leave it out), so there is no token to decode; its status is shown instead.' },
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { EXTENDED_INFO, KIND_CATALOGUE, KIND_VARIANTS } from './kindCatalogue';
+import { LEARN_SECTIONS, LEARN_TIMELINE } from './learnCatalogue';
+import { MIGRATION_CATALOGUE } from './migration';
+
+const REF = /^§\d+(\.\d+)?$/;
+const minor = (v: string) => Number(v.split('.')[1]);
+
+describe('kind catalogue', () => {
+  it('describes every kind of the contract and cites the reference', () => {
+    expect(Object.keys(KIND_CATALOGUE).sort()).toEqual(['legacy', 'node-bound', 'not-kubernetes', 'pod-bound', 'secret-bound', 'unbound']);
+    for (const info of [...Object.values(KIND_CATALOGUE), ...Object.values(KIND_VARIANTS), EXTENDED_INFO]) {
+      expect(info.title && info.headline && info.description).toBeTruthy();
+      expect(info.refs.length).toBeGreaterThan(0);
+      for (const r of info.refs) expect(r).toMatch(REF);
+    }
+  });
+});
+
+describe('learn catalogue', () => {
+  it('has a timeline in version order with the milestones of issue 4', () => {
+    const versions = LEARN_TIMELINE.map((e) => e.version);
+    expect(versions.map(minor)).toEqual([...versions.map(minor)].sort((a, b) => a - b));
+    for (const v of ['1.12', '1.20', '1.21', '1.22', '1.24', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33']) expect(versions).toContain(v);
+    expect(LEARN_TIMELINE.find((e) => e.version === '1.21')?.title).toMatch(/[Bb]ound tokens by default/);
+    expect(LEARN_TIMELINE.find((e) => e.version === '1.24')?.title).toMatch(/auto-generated/);
+  });
+
+  it('cites reference sections everywhere and names only known samples', () => {
+    for (const entry of [...LEARN_SECTIONS, ...LEARN_TIMELINE]) {
+      expect(entry.refs.length).toBeGreaterThan(0);
+      for (const r of entry.refs) expect(r).toMatch(REF);
+    }
+    const samples = LEARN_SECTIONS.flatMap((s) => s.samples ?? []);
+    expect(new Set(samples)).toEqual(new Set(['v1.20-legacy', 'v1.24-projected', 'v1.24-explicit-secret']));
+    expect(new Set(LEARN_SECTIONS.map((s) => s.id)).size).toBe(LEARN_SECTIONS.length);
+  });
+});
+
+describe('migration catalogue', () => {
+  it('explains every helper', () => {
+    for (const entry of Object.values(MIGRATION_CATALOGUE)) expect(entry.title.length * entry.description.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeToken } from '../jws/decodeToken';
+import { classifyToken } from './classifyToken';
+import { EXTRA_KEYS, identityOf, kubectlAuthCanIList } from './identity';
+
+const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decoded = (token: string) => decodeToken(token.trim());
+const identity = (token: string) => {
+  const d = decoded(token);
+  return identityOf(d, classifyToken(d));
+};
+const ofPayload = (payload: unknown) => identity(`${b64({ alg: 'RS256', kid: '' })}.${b64(payload)}.c2ln`);
+const vector = (id: string) => JSON.parse(fixture(`vectors/${id}.json`)) as { token: string; expect_detail: Record<string, unknown> };
+
+interface ManifestIdentity {
+  namespace: string;
+  serviceAccount: string;
+  serviceAccountUid: string;
+  username: string;
+  groups: string[];
+  secret?: string;
+  pod?: string;
+  node?: string;
+}
+const manifest = JSON.parse(fixture('MANIFEST.json')) as { tokens: { file: string; identity?: ManifestIdentity }[] };
+
+describe('identityOf: fixtures/MANIFEST.json', () => {
+  it.each(manifest.tokens.filter((t) => t.identity).map((t) => [t.file, t.identity as ManifestIdentity] as const))('%s', (file, expected) => {
+    const id = identity(fixture(file));
+    expect(id).not.toBeNull();
+    expect(id?.username).toBe(expected.username);
+    expect(id?.namespace).toBe(expected.namespace);
+    expect(id?.serviceAccount).toBe(expected.serviceAccount);
+    expect(id?.uid).toBe(expected.serviceAccountUid);
+    expect(id?.groups).toEqual(expected.groups);
+    expect(id?.secret?.name ?? undefined).toBe(expected.secret);
+    expect(id?.pod?.name ?? undefined).toBe(expected.pod);
+    expect(id?.node?.name ?? undefined).toBe(expected.node);
+    expect(id?.problems).toEqual([]);
+  });
+});
+
+describe('identityOf: user extra (§10) against fixtures/vectors', () => {
+  it.each([
+    'derived/k8s-derived-bound-node-es256',
+    'derived/k8s-derived-bound-pod-extended-v1.21-1.28-rs256',
+    'derived/k8s-derived-bound-pod-extended-v1.30plus-es256',
+  ])('%s', (id) => {
+    const v = vector(id);
+    const got = identity(v.token);
+    expect(got?.extra).toEqual(v.expect_detail.user_extra);
+  });
+
+  it('writes the extra in the API server’s order', () => {
+    const got = identity(vector('derived/k8s-derived-bound-pod-extended-v1.30plus-es256').token);
+    expect(Object.keys(got?.extra ?? {})).toEqual([EXTRA_KEYS.podName, EXTRA_KEYS.podUid, EXTRA_KEYS.nodeName, EXTRA_KEYS.nodeUid, EXTRA_KEYS.credentialId]);
+  });
+
+  it('a secret-bound token has no pod extra, only the credential id', () => {
+    const got = identity(vector('derived/k8s-derived-bound-secret-rs256').token);
+    expect(got?.extra).toEqual({ [EXTRA_KEYS.credentialId]: ['JTI=7c9e6679-7425-40de-944b-e07fc1f90ae7'] });
+    expect(got?.secret).toEqual({ name: 'mysecret', uid: 'mysecret-uid' });
+  });
+
+  it('a legacy token has no extra, and the groups the vector lists', () => {
+    const v = vector('derived/k8s-derived-legacy-rs256');
+    const got = identity(v.token);
+    expect(got?.extra).toEqual({});
+    expect(got?.username).toBe(v.expect_detail.username);
+    expect(got?.uid).toBe(v.expect_detail.uid);
+    // The vector lists MakeGroupNames; the authenticator chain appends system:authenticated (§10).
+    expect(got?.groups).toEqual([...(v.expect_detail.groups as string[]), 'system:authenticated']);
+    expect(got?.secret).toEqual({ name: 'my-rsa-secret', uid: null });
+  });
+
+  it('the legacy vector with kid "" names its Secret', () => {
+    const got = identity(vector('k8s-legacy-token-no-key').token);
+    expect(got?.username).toBe('system:serviceaccount:openshift-sdn:sdn');
+    expect(got?.secret?.name).toBe('sdn-token-g6wmc');
+  });
+});
+
+describe('identityOf: conditions of §10', () => {
+  const base = { iss: 'https://k', sub: 'system:serviceaccount:ns:sa', jti: 'j-1' };
+  const k = (rest: Record<string, unknown>) => ({ ...base, 'kubernetes.io': { namespace: 'ns', serviceaccount: { name: 'sa', uid: 'sa-uid' }, ...rest } });
+
+  it('pod extras need both name and uid', () => {
+    expect(ofPayload(k({ pod: { name: 'p' } }))?.extra).toEqual({ [EXTRA_KEYS.credentialId]: ['JTI=j-1'] });
+    expect(ofPayload(k({ pod: { name: 'p' } }))?.pod).toEqual({ name: 'p', uid: null });
+  });
+
+  it('node-uid only when non-empty', () => {
+    expect(ofPayload(k({ pod: { name: 'p', uid: 'pu' }, node: { name: 'n', uid: '' } }))?.extra).toEqual({
+      [EXTRA_KEYS.podName]: ['p'],
+      [EXTRA_KEYS.podUid]: ['pu'],
+      [EXTRA_KEYS.nodeName]: ['n'],
+      [EXTRA_KEYS.credentialId]: ['JTI=j-1'],
+    });
+  });
+
+  it('no credential id without jti', () => {
+    const { jti: _j, ...noJti } = k({});
+    expect(ofPayload(noJti)?.extra).toEqual({});
+  });
+
+  it('a legacy token gets no extra even with a jti', () => {
+    const legacy = JSON.parse(Buffer.from(fixture('tokens/legacy-secret.jwt').split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
+    expect(ofPayload({ ...legacy, jti: 'x' })?.extra).toEqual({});
+  });
+
+  it('webhook-bound tokens get the webhook extra keys', () => {
+    expect(ofPayload(k({ mutatingWebhookConfiguration: { name: 'w', uid: 'wu' } }))?.extra).toMatchObject({
+      [EXTRA_KEYS.mutatingWebhookName]: ['w'],
+      [EXTRA_KEYS.mutatingWebhookUid]: ['wu'],
+    });
+  });
+
+  it('is null for tokens that are not Kubernetes tokens', () => {
+    expect(identity(fixture('tokens/hs256-generic.jwt'))).toBeNull();
+  });
+});
+
+describe('identityOf: problems', () => {
+  const legacy = JSON.parse(Buffer.from(fixture('tokens/legacy-secret.jwt').split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
+
+  it('a legacy sub that does not match is refused: "sub claim is invalid"', () => {
+    const got = ofPayload({ ...legacy, sub: 'system:serviceaccount:kube-system:admin' });
+    expect(got?.problems.map((p) => p.code)).toEqual(['sub-invalid']);
+    expect(got?.problems[0]?.message).toMatch(/sub claim is invalid/);
+    // RBAC still sees the claims' identity, never the sub.
+    expect(got?.username).toBe('system:serviceaccount:default:sa-token-demo');
+  });
+
+  it('a legacy sub with an extra ":" is invalid', () => {
+    expect(ofPayload({ ...legacy, sub: 'system:serviceaccount:default:sa-token-demo:x' })?.problems.map((p) => p.code)).toEqual(['sub-invalid']);
+  });
+
+  it('a legacy token missing its uid is refused', () => {
+    const { 'kubernetes.io/serviceaccount/service-account.uid': _u, ...rest } = legacy;
+    const got = ofPayload(rest);
+    expect(got?.problems.map((p) => p.code)).toEqual(['missing-claim']);
+    expect(got?.problems[0]?.message).toContain('kubernetes.io/serviceaccount/service-account.uid');
+  });
+
+  it('a bound token whose sub disagrees with kubernetes.io (fixtures/tokens/tampered-payload.jwt)', () => {
+    const got = identity(fixture('tokens/tampered-payload.jwt'));
+    expect(got?.problems.map((p) => p.code)).toEqual(['sub-mismatch']);
+    expect(got?.username).toBe('system:serviceaccount:default:sa-token-demo');
+  });
+
+  it('names that cannot exist', () => {
+    const got = ofPayload({ sub: 'system:serviceaccount:Bad_NS:sa', 'kubernetes.io': { namespace: 'Bad_NS', serviceaccount: { name: 'sa' } } });
+    expect(got?.problems.map((p) => p.code)).toEqual(['invalid-name']);
+  });
+
+  it('a bound token without namespace has no username or groups', () => {
+    const got = ofPayload({ 'kubernetes.io': { serviceaccount: { name: 'sa' } } });
+    expect(got?.username).toBeNull();
+    expect(got?.groups).toEqual([]);
+    expect(got?.problems.map((p) => p.code)).toEqual(['missing-claim']);
+  });
+});
+
+describe('kubectlAuthCanIList', () => {
+  it('impersonates the service account and its groups, in its namespace', () => {
+    const got = identity(fixture('tokens/pod-bound.jwt'));
+    expect(got && kubectlAuthCanIList(got)).toBe(
+      'kubectl auth can-i --list --namespace=default --as=system:serviceaccount:default:sa-token-demo --as-group=system:serviceaccounts --as-group=system:serviceaccounts:default',
+    );
+  });
+
+  it('quotes hostile names for the shell', () => {
+    const got = ofPayload({ 'kubernetes.io': { namespace: "x'; rm -rf ~; '", serviceaccount: { name: '$(id)' } } });
+    const command = got && kubectlAuthCanIList(got);
+    expect(command).toContain(`'--namespace=x'\\''; rm -rf ~; '\\'''`);
+    expect(command).toContain(`'--as=system:serviceaccount:x'\\''; rm -rf ~; '\\'':$(id)'`);
+  });
+
+  it('is null without a namespace or service account', () => {
+    expect(kubectlAuthCanIList({ username: null, uid: null, namespace: null, serviceAccount: 'sa', groups: [], extra: {}, pod: null, node: null, secret: null, problems: [] })).toBeNull();
+  });
+});

@@ -1,0 +1,199 @@
+import type { DecodedToken } from '../jws/decodeToken';
+import type { Classification } from './classifyToken';
+import { LEGACY_CLAIMS, readBoundClaims, readLegacyClaims, show, stringClaim, type ObjectRef } from './kubernetesClaims';
+import {
+  ALL_SERVICE_ACCOUNTS_GROUP,
+  AUTHENTICATED_GROUP,
+  SERVICE_ACCOUNT_GROUP_PREFIX,
+  isDns1123Label,
+  isDns1123Subdomain,
+  makeUsername,
+  splitUsername,
+} from './kubernetesNames';
+import { shellCommand } from './shellQuote';
+
+/** User extra keys set by the service account authenticator (k/apiserver serviceaccount/util.go, §10). */
+export const EXTRA_KEYS = {
+  podName: 'authentication.kubernetes.io/pod-name',
+  podUid: 'authentication.kubernetes.io/pod-uid',
+  nodeName: 'authentication.kubernetes.io/node-name',
+  nodeUid: 'authentication.kubernetes.io/node-uid',
+  credentialId: 'authentication.kubernetes.io/credential-id',
+  validatingWebhookName: 'authentication.kubernetes.io/validatingwebhookconfiguration-name',
+  validatingWebhookUid: 'authentication.kubernetes.io/validatingwebhookconfiguration-uid',
+  mutatingWebhookName: 'authentication.kubernetes.io/mutatingwebhookconfiguration-name',
+  mutatingWebhookUid: 'authentication.kubernetes.io/mutatingwebhookconfiguration-uid',
+} as const;
+
+/** Who the API server will take the caller to be, as RBAC sees it (§10). */
+export interface Identity {
+  /** `system:serviceaccount:<ns>:<name>`; null when the claims lack namespace or name. */
+  username: string | null;
+  /** The service account UID. */
+  uid: string | null;
+  namespace: string | null;
+  serviceAccount: string | null;
+  /** `system:serviceaccounts`, `system:serviceaccounts:<ns>`, `system:authenticated`. */
+  groups: string[];
+  /** User extra, in the order the API server writes it. */
+  extra: Record<string, string[]>;
+  /** The bound pod (pod-bound tokens). */
+  pod: ObjectRef | null;
+  /** The node: where the pod ran (pod-bound) or the bound node (node-bound). */
+  node: ObjectRef | null;
+  /** The Secret: bound Secret, or for a legacy token the Secret holding it (secret.name). */
+  secret: ObjectRef | null;
+  /** Why the API server would refuse this identity, or why it looks forged. */
+  problems: IdentityProblem[];
+}
+
+export interface IdentityProblem {
+  /**
+   * `sub-invalid`: legacy sub disagrees with the claims (refused, §4.2). `sub-mismatch`: bound sub
+   * disagrees with kubernetes.io (edited or foreign). `missing-claim`, `invalid-name`: refused.
+   */
+  code: 'sub-invalid' | 'sub-mismatch' | 'missing-claim' | 'invalid-name';
+  message: string;
+}
+
+function groupsFor(namespace: string | null): string[] {
+  // MakeGroupNames plus system:authenticated, which the authenticator chain appends (§10).
+  return namespace ? [ALL_SERVICE_ACCOUNTS_GROUP, `${SERVICE_ACCOUNT_GROUP_PREFIX}${namespace}`, AUTHENTICATED_GROUP] : [];
+}
+
+function nameProblems(namespace: string | null, name: string | null): IdentityProblem[] {
+  const problems: IdentityProblem[] = [];
+  const push = (message: string) => problems.push({ code: 'invalid-name', message });
+  if (namespace !== null && !isDns1123Label(namespace)) {
+    push(`The namespace ${show(namespace)} is not a valid namespace name (lowercase letters, digits and "-", at most 63), so no such namespace can exist.`);
+  }
+  if (name !== null && !isDns1123Subdomain(name)) {
+    push(`The service account name ${show(name)} is not a valid name (lowercase letters, digits, "-" and ".", at most 253), so no such service account can exist.`);
+  }
+  return problems;
+}
+
+function legacyIdentity(decoded: DecodedToken): Identity {
+  const claims = decoded.claims;
+  const legacy = readLegacyClaims(claims);
+  const namespace = legacy?.namespace ?? null;
+  const name = legacy?.serviceAccountName ?? null;
+  const problems: IdentityProblem[] = [];
+  // §4.2: the legacy validator requires these to be non-empty.
+  const required: [string, string | null][] = [
+    ['sub', stringClaim(claims, 'sub') || null],
+    [LEGACY_CLAIMS.namespace, namespace],
+    [LEGACY_CLAIMS.secretName, legacy?.secretName ?? null],
+    [LEGACY_CLAIMS.serviceAccountName, name],
+    [LEGACY_CLAIMS.serviceAccountUid, legacy?.serviceAccountUid ?? null],
+  ];
+  for (const [claim, value] of required) {
+    if (value === null) problems.push({ code: 'missing-claim', message: `${claim} is missing or empty; the API server refuses legacy tokens without it.` });
+  }
+  const sub = stringClaim(claims, 'sub');
+  if (sub) {
+    const split = splitUsername(sub);
+    if (!split || split.namespace !== namespace || split.name !== name) {
+      problems.push({
+        code: 'sub-invalid',
+        message: `sub ${show(sub)} does not name ${namespace && name ? show(makeUsername(namespace, name)) : 'the namespace and service account in the claims'}; the API server refuses the token: "sub claim is invalid".`,
+      });
+    }
+  }
+  problems.push(...nameProblems(namespace, name));
+  return {
+    username: namespace && name ? makeUsername(namespace, name) : null,
+    uid: legacy?.serviceAccountUid ?? null,
+    namespace,
+    serviceAccount: name,
+    groups: groupsFor(namespace),
+    extra: {}, // Legacy tokens produce no extra.
+    pod: null,
+    node: null,
+    secret: legacy?.secretName ? { name: legacy.secretName, uid: null } : null,
+    problems,
+  };
+}
+
+function boundIdentity(decoded: DecodedToken, classification: Classification): Identity {
+  const claims = decoded.claims;
+  const bound = readBoundClaims(claims);
+  const namespace = bound?.namespace ?? null;
+  const name = bound?.serviceAccount?.name ?? null;
+  const problems: IdentityProblem[] = [];
+  if (!namespace) problems.push({ code: 'missing-claim', message: 'kubernetes.io.namespace is missing or empty, so the API server cannot find the service account.' });
+  if (!name) problems.push({ code: 'missing-claim', message: 'kubernetes.io.serviceaccount.name is missing or empty, so the API server cannot find the service account.' });
+  const sub = stringClaim(claims, 'sub');
+  if (namespace && name && sub !== makeUsername(namespace, name)) {
+    problems.push({
+      code: 'sub-mismatch',
+      message: `sub ${sub === null ? '(missing)' : show(sub)} does not match kubernetes.io (${show(makeUsername(namespace, name))}). Kubernetes always writes them together, so the token was edited or minted elsewhere; the identity above comes from kubernetes.io.`,
+    });
+  }
+  problems.push(...nameProblems(namespace, name));
+
+  const extra: Record<string, string[]> = {};
+  const pod = classification.kind === 'pod-bound' ? (bound?.pod ?? null) : null;
+  const node = classification.kind === 'pod-bound' || classification.kind === 'node-bound' ? (bound?.node ?? null) : null;
+  // §10: pod extras only when both name and uid are non-empty; node-uid only when non-empty.
+  if (pod?.name && pod.uid) {
+    extra[EXTRA_KEYS.podName] = [pod.name];
+    extra[EXTRA_KEYS.podUid] = [pod.uid];
+  }
+  if (node?.name) {
+    extra[EXTRA_KEYS.nodeName] = [node.name];
+    if (node.uid) extra[EXTRA_KEYS.nodeUid] = [node.uid];
+  }
+  if (classification.variant === 'webhook-bound' && bound) {
+    const v = bound.validatingWebhookConfiguration;
+    const m = bound.mutatingWebhookConfiguration;
+    if (v?.name) extra[EXTRA_KEYS.validatingWebhookName] = [v.name];
+    if (v?.uid) extra[EXTRA_KEYS.validatingWebhookUid] = [v.uid];
+    if (m?.name) extra[EXTRA_KEYS.mutatingWebhookName] = [m.name];
+    if (m?.uid) extra[EXTRA_KEYS.mutatingWebhookUid] = [m.uid];
+  }
+  const jti = stringClaim(claims, 'jti');
+  if (jti) extra[EXTRA_KEYS.credentialId] = [`JTI=${jti}`]; // §4.3 step 7
+
+  return {
+    username: namespace && name ? makeUsername(namespace, name) : null,
+    uid: bound?.serviceAccount?.uid ?? null,
+    namespace,
+    serviceAccount: name,
+    groups: groupsFor(namespace),
+    extra,
+    pod,
+    node,
+    secret: classification.kind === 'secret-bound' ? (bound?.secret ?? null) : null,
+    problems,
+  };
+}
+
+/**
+ * The user the API server derives from a token (§10). Null for tokens that are not Kubernetes
+ * service account tokens: their identity depends on the cluster's OIDC configuration.
+ */
+export function identityOf(decoded: DecodedToken, classification: Classification): Identity | null {
+  if (classification.kind === 'not-kubernetes') return null;
+  return classification.kind === 'legacy' ? legacyIdentity(decoded) : boundIdentity(decoded, classification);
+}
+
+/**
+ * `kubectl auth can-i --list` as this service account, in its namespace. The service account
+ * groups are passed explicitly; system:authenticated is not, because kube-apiserver's impersonation
+ * filter adds it to every impersonated non-anonymous user. Arguments are quoted for a POSIX shell.
+ */
+export function kubectlAuthCanIList(identity: Identity): string | null {
+  const { namespace, serviceAccount } = identity;
+  if (!namespace || !serviceAccount) return null;
+  return shellCommand([
+    'kubectl',
+    'auth',
+    'can-i',
+    '--list',
+    `--namespace=${namespace}`,
+    `--as=${makeUsername(namespace, serviceAccount)}`,
+    `--as-group=${ALL_SERVICE_ACCOUNTS_GROUP}`,
+    `--as-group=${SERVICE_ACCOUNT_GROUP_PREFIX}${namespace}`,
+  ]);
+}

@@ -1,0 +1,88 @@
+/**
+ * What each kind of token is, in words shown to the user (the one catalogue for kinds). Facts
+ * follow reference/kubernetes-tokens.md; sections are cited as §n.
+ */
+
+/** The contract values of `data-kind` on `token-kind` (PRODUCT.md). */
+export type TokenKind = 'legacy' | 'pod-bound' | 'secret-bound' | 'node-bound' | 'unbound' | 'not-kubernetes';
+
+/** Finer kinds the contract has no value for; see KIND_VARIANTS. */
+export type TokenVariant = 'webhook-bound';
+
+export interface KindInfo {
+  title: string;
+  /** One line under the title. */
+  headline: string;
+  description: string;
+  /** Reference sections the text rests on. */
+  refs: string[];
+}
+
+export const KIND_CATALOGUE: Record<TokenKind, KindInfo> = {
+  legacy: {
+    title: 'Legacy Secret-based token',
+    headline: 'Never expires: it works for as long as its Secret and service account exist.',
+    description:
+      'Minted by kube-controller-manager into a Secret of type kubernetes.io/service-account-token. It has no audience and no time claims. Secrets were generated for every service account until 1.24; since then they exist only when created by hand, and from 1.29 unused auto-generated ones are labelled invalid and later deleted.',
+    refs: ['§1', '§2.1', '§4.2', '§6'],
+  },
+  'pod-bound': {
+    title: 'Pod-bound token',
+    headline: 'Bound to a pod: it stops working 60 s after the pod is deleted.',
+    description:
+      'Issued through the TokenRequest API with the pod as bound object, normally by the kubelet for a projected serviceAccountToken volume (the default kube-api-access mount since 1.21). The API server checks that the pod still exists with the same UID; whether it does cannot be checked offline.',
+    refs: ['§1', '§2.3', '§4.3'],
+  },
+  'secret-bound': {
+    title: 'Secret-bound token',
+    headline: 'Bound to a Secret: deleting the Secret revokes it.',
+    description:
+      'Issued through the TokenRequest API with a Secret as bound object (kubectl create token --bound-object-kind Secret). The Secret can be of any type; the API server checks that it still exists with the same UID.',
+    refs: ['§1', '§2.5', '§4.3'],
+  },
+  'node-bound': {
+    title: 'Node-bound token',
+    headline: 'Bound to a node: it stops working once the node is deleted.',
+    description:
+      'Issued through the TokenRequest API with a Node as bound object (kubectl create token --bound-object-kind Node). It has a node reference and no pod reference; the API server checks that the node still exists with the same UID.',
+    refs: ['§1', '§2.6', '§4.3'],
+  },
+  unbound: {
+    title: 'TokenRequest token, not bound to an object',
+    headline: 'Valid until exp, unless the service account is deleted.',
+    description:
+      'Issued through the TokenRequest API without a bound object, as `kubectl create token <service-account>` does (kubectl 1.24+). Only the service account is checked; deleting it is the only way to revoke the token before it expires.',
+    refs: ['§1', '§2.4'],
+  },
+  'not-kubernetes': {
+    title: 'Not a Kubernetes service account token',
+    headline: 'No Kubernetes claims: an OIDC ID token or another JWT.',
+    description:
+      'It has neither the legacy issuer "kubernetes/serviceaccount" with its flat claims nor a kubernetes.io object claim. kube-apiserver may still accept it through an OIDC or structured authentication configuration, which maps its claims to a user in its own way.',
+    refs: ['§1'],
+  },
+};
+
+/**
+ * Webhook-bound tokens (1.37 alpha, §2.7) are bound to a Validating/MutatingWebhookConfiguration.
+ * The UI contract has no value for them; they are reported as `unbound` (not bound to a pod,
+ * Secret or node, which is what that value tells the UI) with this variant and its own text.
+ */
+export const KIND_VARIANTS: Record<TokenVariant, KindInfo> = {
+  'webhook-bound': {
+    title: 'Webhook-bound token (1.37 alpha)',
+    headline: 'Bound to an admission webhook configuration; lives at most 600 s.',
+    description:
+      'Issued so that kube-apiserver can authenticate to an admission webhook (KEP-6060, alpha in 1.37, off by default). It is bound to a ValidatingWebhookConfiguration or MutatingWebhookConfiguration, cannot use the API server’s audiences, and is capped at 600 s. The claim names inside the JWT are not yet confirmed in Kubernetes code.',
+    refs: ['§2.7'],
+  },
+};
+
+/** Added to a bound kind when `kubernetes.io.warnafter` is present (§2.3, §3). */
+export const EXTENDED_INFO: KindInfo = {
+  title: 'Extended expiry',
+  headline: 'Meant to be used for 3607 s (until warnafter); the API server accepts it for a year (exp).',
+  description:
+    'Pod tokens injected by the ServiceAccount admission plugin request 3607 s. With --service-account-extend-token-expiration (default true since 1.20) the API server writes exp one year out and warnafter = iat + 3607, so old clients that never re-read the token keep working. After warnafter it is still accepted, but each use is logged with the audit annotation authentication.k8s.io/stale-token.',
+  refs: ['§2.3', '§3', '§4.3'],
+};
