@@ -1,8 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { readTextFile } from '../features/decoder/readDroppedFile';
 import { InspectorPage } from './InspectorPage';
+import { Nav } from './Nav';
 import { ThemeToggle } from './ThemeToggle';
 import { useHashState } from './useHashState';
+
+// Views other than the decoder load on demand.
+const ComparePage = lazy(() => import('../features/compare/ComparePage'));
+const LearnPage = lazy(() => import('../features/learn/LearnPage'));
 
 export function App() {
   const hash = useHashState();
@@ -16,6 +21,12 @@ export function App() {
     setHashToken(hash.token);
     if (hash.token !== null) setInput(hash.token);
   }
+
+  const openSample = async (id: string) => {
+    const { BLOG_SAMPLE_TEXTS } = await import('../core/samples/blogSampleTexts');
+    setInput(BLOG_SAMPLE_TEXTS[id] ?? '');
+    window.location.hash = '';
+  };
 
   // Drop a file anywhere on the page (inputs with their own drop handling stop the event first).
   useEffect(() => {
@@ -34,7 +45,10 @@ export function App() {
       e.preventDefault();
       const read = await readTextFile(file);
       setDropError(read.ok ? null : read.message);
-      if (read.ok) setInput(read.text);
+      if (read.ok) {
+        setInput(read.text);
+        if (window.location.hash && !window.location.hash.startsWith('#token=')) window.location.hash = '';
+      }
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -55,15 +69,21 @@ export function App() {
             <p className="text-xs text-slate-600 dark:text-slate-400">Kubernetes service account tokens, decoded and explained — in your browser, offline.</p>
           </div>
           <nav aria-label="Views" className="flex flex-wrap items-center gap-1 text-sm">
-            <a href="#" aria-current={hash.route === 'decoder' ? 'page' : undefined} className="rounded px-2 py-1 hover:bg-slate-200 aria-[current=page]:bg-slate-200 aria-[current=page]:font-semibold dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-800">
-              Decoder
-            </a>
+            <Nav current={hash.route} />
             <ThemeToggle />
           </nav>
         </header>
         {dropError && <p role="alert" className="mb-2 text-sm text-rose-800 dark:text-rose-200">{dropError}</p>}
         <main>
-          <InspectorPage input={input} onInputChange={setInput} />
+          <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>}>
+            {hash.route === 'compare' ? (
+              <ComparePage />
+            ) : hash.route === 'learn' ? (
+              <LearnPage onOpenSample={openSample} />
+            ) : (
+              <InspectorPage input={input} onInputChange={setInput} />
+            )}
+          </Suspense>
         </main>
         {dragging && (
           <div aria-hidden="true" className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-sky-900/30 text-lg font-semibold text-white">

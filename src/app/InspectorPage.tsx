@@ -2,7 +2,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import { EncodedToken } from '../features/decoder/EncodedToken';
 import { InputKindBadge } from '../features/decoder/InputKindBadge';
 import { TokenInput } from '../features/decoder/TokenInput';
-import { useRecognizedInput } from '../features/decoder/useRecognizedInput';
+import { useRecognizedInput } from '../hooks/useRecognizedInput';
 
 const loadResults = () => import('./ResultsPane');
 const ResultsPane = lazy(loadResults);

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { RecognizedInput } from '../core/input/inputKinds';
-import { decodeToken } from '../core/jws/decodeToken';
+import { decodeToken, type DecodedToken } from '../core/jws/decodeToken';
 import type { AsOf } from '../features/decoder/AsOfControl';
 import { DecoderResults } from '../features/decoder/DecoderResults';
 import { JwePanel } from '../features/decoder/JwePanel';
-import { useNow } from '../features/decoder/useNow';
+import { useNow } from '../hooks/useNow';
+import { KubernetesDetails, KubernetesSummary } from '../features/kubernetes/KubernetesViews';
+import { useKubernetesFacts } from '../features/kubernetes/useKubernetesFacts';
 
 /**
  * Everything derived from the recognised token. Loaded as its own chunk so the first screen (an
@@ -18,5 +20,30 @@ export default function ResultsPane({ recognized }: { recognized: RecognizedInpu
 
   if (recognized.kind === 'jwe' && recognized.token) return <JwePanel token={recognized.token} />;
   if (!decoded) return null;
-  return <DecoderResults decoded={decoded} asOf={asOf} atSeconds={atSeconds} nowSeconds={nowSeconds} onAsOfChange={setAsOf} />;
+  return <TokenResults decoded={decoded} recognized={recognized} asOf={asOf} atSeconds={atSeconds} nowSeconds={nowSeconds} onAsOfChange={setAsOf} />;
+}
+
+interface TokenResultsProps {
+  decoded: DecodedToken;
+  recognized: RecognizedInput;
+  asOf: AsOf;
+  atSeconds: number;
+  nowSeconds: number;
+  onAsOfChange: (asOf: AsOf) => void;
+}
+
+function TokenResults({ decoded, recognized, asOf, atSeconds, nowSeconds, onAsOfChange }: TokenResultsProps) {
+  const kubernetes = useKubernetesFacts(decoded, recognized, atSeconds);
+  return (
+    <DecoderResults
+      decoded={decoded}
+      asOf={asOf}
+      atSeconds={atSeconds}
+      nowSeconds={nowSeconds}
+      onAsOfChange={onAsOfChange}
+      footer={<KubernetesDetails facts={kubernetes} atSeconds={atSeconds} />}
+    >
+      <KubernetesSummary facts={kubernetes} />
+    </DecoderResults>
+  );
 }

@@ -19,9 +19,11 @@ interface DecoderResultsProps {
   onAsOfChange: (asOf: AsOf) => void;
   /** Views from other features (signature, Kubernetes) placed between validity and the panels. */
   children?: ReactNode;
+  /** Views placed after the claims. */
+  footer?: ReactNode;
 }
 
-export function DecoderResults({ decoded, asOf, atSeconds, nowSeconds, onAsOfChange, children }: DecoderResultsProps) {
+export function DecoderResults({ decoded, asOf, atSeconds, nowSeconds, onAsOfChange, children, footer }: DecoderResultsProps) {
   const validity = useMemo(() => evaluateValidity(decoded.claims, atSeconds), [decoded.claims, atSeconds]);
   const rows = useMemo(() => (decoded.claims ? flattenClaims(decoded.claims) : []), [decoded.claims]);
   return (
@@ -40,6 +42,7 @@ export function DecoderResults({ decoded, asOf, atSeconds, nowSeconds, onAsOfCha
           <ClaimsTable rows={rows} nowSeconds={atSeconds} />
         </Panel>
       )}
+      {footer}
     </div>
   );
 }

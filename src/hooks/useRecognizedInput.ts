@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { recognizeInput } from '../../core/input/recognizeInput';
-import type { RecognizedInput } from '../../core/input/inputKinds';
+import { recognizeInput } from '../core/input/recognizeInput';
+import type { RecognizedInput } from '../core/input/inputKinds';
 
 type ParseYaml = (text: string) => unknown;
 

@@ -1,0 +1,15 @@
+import { CopyButton } from '../../components/CopyButton';
+
+/** A copyable command or manifest. */
+export function CodeBlock({ text, label, testId }: { text: string; label: string; testId?: string }) {
+  return (
+    <div className="relative rounded border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950">
+      <div className="absolute top-1 right-1">
+        <CopyButton text={text} label={`Copy ${label}`} testId={testId ? `${testId}-copy` : undefined} />
+      </div>
+      <pre data-testid={testId} className="overflow-x-auto p-2 pr-16 font-mono text-[13px] whitespace-pre">
+        {text}
+      </pre>
+    </div>
+  );
+}
