@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { readTextFile } from '../features/decoder/readDroppedFile';
+import { readTextFile } from '../lib/readTextFile';
 import { InspectorPage } from './InspectorPage';
 import { Nav } from './Nav';
 import { ThemeToggle } from './ThemeToggle';

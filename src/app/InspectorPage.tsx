@@ -2,6 +2,8 @@ import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import { EncodedToken } from '../features/decoder/EncodedToken';
 import { InputKindBadge } from '../features/decoder/InputKindBadge';
 import { TokenInput } from '../features/decoder/TokenInput';
+import { KeyInputField } from '../features/verify/KeyInputField';
+import { DEFAULT_VERIFY_SETTINGS, type VerifySettings } from '../features/verify/verifySettings';
 import { useRecognizedInput } from '../hooks/useRecognizedInput';
 
 const loadResults = () => import('./ResultsPane');
@@ -15,6 +17,7 @@ interface InspectorPageProps {
 /** The decoder view: input on the left, everything derived from it on the right. */
 export function InspectorPage({ input, onInputChange }: InspectorPageProps) {
   const [choice, setChoice] = useState<string | undefined>(undefined);
+  const [verify, setVerify] = useState<VerifySettings>(DEFAULT_VERIFY_SETTINGS);
   // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
   const text = useDeferredValue(input);
   const recognized = useRecognizedInput(text, choice);
@@ -58,11 +61,12 @@ export function InspectorPage({ input, onInputChange }: InspectorPageProps) {
           </dl>
         )}
         {recognized.token && <EncodedToken token={recognized.token} />}
+        <KeyInputField settings={verify} onChange={setVerify} />
       </div>
       <div className="min-w-0 space-y-4" aria-live="off">
         {recognized.token ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
-            <ResultsPane recognized={recognized} />
+            <ResultsPane recognized={recognized} verify={verify} onUseKeys={(keyText) => setVerify((v) => ({ ...v, keyText }))} />
           </Suspense>
         ) : (
           <EmptyState />

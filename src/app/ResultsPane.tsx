@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { RecognizedInput } from '../core/input/inputKinds';
 import { decodeToken, type DecodedToken } from '../core/jws/decodeToken';
@@ -7,12 +8,25 @@ import { JwePanel } from '../features/decoder/JwePanel';
 import { useNow } from '../hooks/useNow';
 import { KubernetesDetails, KubernetesSummary } from '../features/kubernetes/KubernetesViews';
 import { useKubernetesFacts } from '../features/kubernetes/useKubernetesFacts';
+import { VerifyView } from '../features/verify/VerifyView';
+import type { VerifySettings } from '../features/verify/verifySettings';
+
+// Queries here are WebCrypto work and explicit key fetches: never retried or refetched on their own.
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: Infinity, gcTime: 5 * 60_000 } },
+});
+
+interface ResultsPaneProps {
+  recognized: RecognizedInput;
+  verify: VerifySettings;
+  onUseKeys: (keyText: string) => void;
+}
 
 /**
  * Everything derived from the recognised token. Loaded as its own chunk so the first screen (an
  * empty input) stays small; it is fetched as soon as the browser is idle, or at once on a paste.
  */
-export default function ResultsPane({ recognized }: { recognized: RecognizedInput }) {
+export default function ResultsPane({ recognized, verify, onUseKeys }: ResultsPaneProps) {
   const [asOf, setAsOf] = useState<AsOf>({ mode: 'now' });
   const decoded = useMemo(() => (recognized.token && recognized.kind !== 'jwe' ? decodeToken(recognized.token) : null), [recognized]);
   const nowSeconds = useNow(asOf.mode === 'now');
@@ -20,19 +34,22 @@ export default function ResultsPane({ recognized }: { recognized: RecognizedInpu
 
   if (recognized.kind === 'jwe' && recognized.token) return <JwePanel token={recognized.token} />;
   if (!decoded) return null;
-  return <TokenResults decoded={decoded} recognized={recognized} asOf={asOf} atSeconds={atSeconds} nowSeconds={nowSeconds} onAsOfChange={setAsOf} />;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TokenResults decoded={decoded} recognized={recognized} verify={verify} onUseKeys={onUseKeys} asOf={asOf} atSeconds={atSeconds} nowSeconds={nowSeconds} onAsOfChange={setAsOf} />
+    </QueryClientProvider>
+  );
 }
 
-interface TokenResultsProps {
+interface TokenResultsProps extends ResultsPaneProps {
   decoded: DecodedToken;
-  recognized: RecognizedInput;
   asOf: AsOf;
   atSeconds: number;
   nowSeconds: number;
   onAsOfChange: (asOf: AsOf) => void;
 }
 
-function TokenResults({ decoded, recognized, asOf, atSeconds, nowSeconds, onAsOfChange }: TokenResultsProps) {
+function TokenResults({ decoded, recognized, verify, onUseKeys, asOf, atSeconds, nowSeconds, onAsOfChange }: TokenResultsProps) {
   const kubernetes = useKubernetesFacts(decoded, recognized, atSeconds);
   return (
     <DecoderResults
@@ -43,6 +60,7 @@ function TokenResults({ decoded, recognized, asOf, atSeconds, nowSeconds, onAsOf
       onAsOfChange={onAsOfChange}
       footer={<KubernetesDetails facts={kubernetes} atSeconds={atSeconds} />}
     >
+      <VerifyView decoded={decoded} settings={verify} atSeconds={atSeconds} onUseKeys={onUseKeys} />
       <KubernetesSummary facts={kubernetes} />
     </DecoderResults>
   );

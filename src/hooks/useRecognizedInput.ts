@@ -9,9 +9,17 @@ let yamlLoading: Promise<ParseYaml> | null = null;
 
 /** Loads the YAML parser the first time YAML is pasted; the first screen never pays for it. */
 function loadYaml(): Promise<ParseYaml> {
-  yamlLoading ??= import('yaml').then(({ parse }) => {
-    // Kubernetes documents are small; the limit on aliases stops "billion laughs" pastes.
-    yamlParser = (text: string) => parse(text, { maxAliasCount: 100, prettyErrors: false });
+  yamlLoading ??= import('yaml').then(({ parseAllDocuments }) => {
+    yamlParser = (text: string) => {
+      // Several documents (manifests joined by ---) become an array, as a List would be.
+      const docs = parseAllDocuments(text, { prettyErrors: false });
+      const list = Array.isArray(docs) ? docs : [docs];
+      const broken = list.find((d) => d.errors.length > 0);
+      if (broken) throw broken.errors[0];
+      // The alias limit stops "billion laughs" pastes from expanding without bound.
+      const values = list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+      return values.length === 1 ? values[0] : values;
+    };
     return yamlParser;
   });
   return yamlLoading;

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { BLOG_SAMPLES } from '../../core/samples/blogSamples';
-import { readTextFile } from './readDroppedFile';
+import { readTextFile } from '../../lib/readTextFile';
 
 interface TokenInputProps {
   value: string;

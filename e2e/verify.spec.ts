@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { fixture, makeToken, openWithInput, pinClock, FIXTURE_IAT } from './support/tokens';
+
+test.beforeEach(async ({ page }) => {
+  await pinClock(page, FIXTURE_IAT + 600);
+});
+
+const status = (page: import('@playwright/test').Page) => page.getByTestId('signature-status');
+const SA_RSA_KID = 'c0eSayKH-WrWn6IO3oCrVQS-cz6tQBw3_OxIET0Y_VQ';
+
+test('every key form verifies the token it signed', async ({ page }) => {
+  const singleJwk = JSON.stringify(JSON.parse(fixture('keys/cluster-jwks.json')).keys[0]);
+  const cases: [string, string, string][] = [
+    ['tokens/pod-bound.jwt', fixture('keys/sa-rsa.pub.pem'), 'pem'],
+    ['tokens/pod-bound.jwt', fixture('keys/sa-rsa.cert.pem'), 'pem'],
+    ['tokens/pod-bound.jwt', fixture('keys/sa-rsa.pkcs1.pub.pem'), 'pem'],
+    ['tokens/pod-bound.jwt', fixture('keys/sa-rsa.pkcs1.key.pem'), 'pem'],
+    ['tokens/pod-bound.jwt', fixture('keys/sa-rsa.key.pem'), 'pem'],
+    ['tokens/secret-bound.jwt', fixture('keys/sa-ec.key.pem'), 'pem'],
+    ['tokens/legacy-secret.jwt', fixture('keys/sa-multi.pub.pem'), 'pem'],
+    ['tokens/node-bound.jwt', fixture('keys/cluster-jwks.json'), 'jwks'],
+    ['tokens/unbound-tokenrequest.jwt', singleJwk, 'jwk'],
+    ['tokens/eddsa-generic.jwt', fixture('keys/other-ed25519.pub.pem'), 'pem'],
+    ['tokens/ps256-generic.jwt', fixture('keys/other-rsa-pss.pub.pem'), 'pem'],
+    ['tokens/hs256-generic.jwt', `${fixture('keys/hmac-secret.txt')}\n`, 'hmac-secret'],
+  ];
+  await page.goto('./');
+  for (const [token, key, keyKind] of cases) {
+    await page.getByTestId('token-input').fill(fixture(token));
+    await page.getByTestId('key-input').fill(key);
+    await expect(status(page), `${token} with ${keyKind}`).toHaveAttribute('data-state', 'verified');
+    await expect(page.getByTestId('key-kind')).toHaveAttribute('data-kind', keyKind);
+  }
+  await page.getByTestId('token-input').fill(fixture('tokens/pod-bound.jwt'));
+  await page.getByTestId('key-input').fill(fixture('keys/sa-rsa.pkcs1.key.pem'));
+  await expect(page.getByTestId('matched-kid')).toHaveText(SA_RSA_KID);
+  await expect(page.getByTestId('candidate-kid')).toHaveText(SA_RSA_KID);
+  await expect(page.getByTestId('key-notice').first()).toContainText('private key');
+});
+
+test('each failing state is named', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('token-input').fill(fixture('tokens/pod-bound.jwt'));
+  await expect(status(page)).toHaveAttribute('data-state', 'no-key');
+
+  const cases: [string, string, string, RegExp?][] = [
+    ['tokens/tampered-payload.jwt', fixture('keys/sa-rsa.pub.pem'), 'invalid'],
+    ['tokens/signed-by-rotated-out-key.jwt', fixture('keys/cluster-jwks.json'), 'no-matching-key', /HTkjVhWq-onBqSA11j0t6_5B2Co8JPSrhjmyAWE5F3s/],
+    ['tokens/alg-none.jwt', fixture('keys/sa-rsa.pub.pem'), 'unsecured'],
+    [makeToken({ alg: 'XS256' }, { sub: 'x' }), fixture('keys/sa-rsa.pub.pem'), 'unsupported'],
+    ['tokens/pod-bound.jwt', '-----BEGIN PUBLIC KEY-----\nnot base64 at all!\n-----END PUBLIC KEY-----', 'error'],
+    ['tokens/hs256-generic.jwt', fixture('keys/sa-rsa.pub.pem'), 'invalid'],
+  ];
+  for (const [token, key, state, message] of cases) {
+    await page.getByTestId('token-input').fill(token.startsWith('tokens/') ? fixture(token) : token);
+    await page.getByTestId('key-input').fill(key);
+    await expect(status(page), `${token}`).toHaveAttribute('data-state', state);
+    if (message) await expect(status(page)).toContainText(message);
+  }
+  await expect(page.getByTestId('matched-kid')).toHaveCount(0);
+});
+
+test('the issuer and audience verdict follows the policy', async ({ page }) => {
+  await openWithInput(page, fixture('tokens/pod-bound.jwt'));
+  await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
+  await expect(status(page)).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
+  await expect(page.getByTestId('verdict-unchecked').first()).toContainText('still exists');
+
+  await page.getByText('Validation policy').click();
+  await page.getByTestId('policy-issuers').fill('https://oidc.example.com');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  await expect(page.locator('[data-testid="verdict-reason"][data-code="issuer-not-accepted"]')).toBeVisible();
+
+  await page.getByTestId('policy-issuers').fill('https://kubernetes.default.svc.cluster.local');
+  await page.getByTestId('token-input').fill(fixture('tokens/custom-audience.jwt'));
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  await expect(page.getByTestId('verdict-reason').first()).toContainText('audiences');
+
+  await pinClock(page, FIXTURE_IAT + 2 * 86400);
+  await page.reload();
+  await page.getByTestId('token-input').fill(fixture('tokens/pod-bound.jwt'));
+  await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  await expect(page.getByTestId('verdict-reason')).toContainText(['expired']);
+});
+
+test('keys are fetched from the issuer only after an explicit click and confirmation', async ({ page, baseURL }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const issuer = 'https://kubernetes.default.svc.cluster.local';
+  await page.route(`${issuer}/.well-known/openid-configuration`, (route) =>
+    route.fulfill({ json: { issuer, jwks_uri: `${issuer}/openid/v1/jwks` }, headers: { 'access-control-allow-origin': '*' } }),
+  );
+  await page.route(`${issuer}/openid/v1/jwks`, (route) => route.fulfill({ body: fixture('keys/cluster-jwks.json'), contentType: 'application/json', headers: { 'access-control-allow-origin': '*' } }));
+
+  await openWithInput(page, fixture('tokens/pod-bound.jwt'));
+  await page.getByText('Get keys online').click();
+  await page.getByTestId('fetch-issuer-keys').click();
+  await expect(page.getByTestId('fetch-confirm')).toContainText(`GET ${issuer}/.well-known/openid-configuration`);
+  const origin = new URL(baseURL as string).origin;
+  expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+
+  await page.getByTestId('fetch-confirm-go').click();
+  await page.getByRole('button', { name: 'Use these keys' }).click();
+  await expect(status(page)).toHaveAttribute('data-state', 'verified');
+  expect(requests.filter((u) => !u.startsWith(origin))).toEqual([`${issuer}/.well-known/openid-configuration`, `${issuer}/openid/v1/jwks`]);
+});
+
+test('a failed fetch is explained, with the kubectl alternative', async ({ page }) => {
+  await page.route('https://kubernetes.default.svc.cluster.local/**', (route) => route.abort('namenotresolved'));
+  await openWithInput(page, fixture('tokens/pod-bound.jwt'));
+  await page.getByText('Get keys online').click();
+  await page.getByTestId('fetch-issuer-keys').click();
+  await page.getByTestId('fetch-confirm-go').click();
+  await expect(page.getByTestId('fetch-error')).toHaveAttribute('data-code', 'in-cluster-host');
+  await expect(page.getByTestId('fetch-error')).toContainText('kubectl get --raw /openid/v1/jwks');
+});

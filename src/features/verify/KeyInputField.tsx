@@ -1,0 +1,109 @@
+import { useId, useRef, useState } from 'react';
+import type { SecretEncoding } from '../../core/keys/secret';
+import { readTextFile } from '../../lib/readTextFile';
+import type { VerifySettings } from './verifySettings';
+
+interface KeyInputFieldProps {
+  settings: VerifySettings;
+  onChange: (settings: VerifySettings) => void;
+}
+
+const ENCODINGS: { value: SecretEncoding; label: string }[] = [
+  { value: 'utf8', label: 'UTF-8 text' },
+  { value: 'base64', label: 'base64' },
+  { value: 'base64url', label: 'base64url' },
+];
+
+/** The verification key (paste, type or drop a file) and the claim-validation policy. */
+export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const set = (patch: Partial<VerifySettings>) => onChange({ ...settings, ...patch });
+  const takeFile = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readTextFile(file);
+    setFileError(read.ok ? null : read.message);
+    if (read.ok) set({ keyText: read.text });
+  };
+  const field = 'rounded border border-slate-300 bg-white px-2 py-1 font-mono text-[13px] dark:border-slate-700 dark:bg-slate-900';
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-2">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h2 id={`${id}-heading`} className="text-sm font-semibold">
+          <label htmlFor={`${id}-key`}>Verification key</label>
+        </h2>
+        <div className="flex items-center gap-2 text-sm">
+          <button type="button" onClick={() => fileRef.current?.click()} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            Open key file…
+          </button>
+          <input ref={fileRef} type="file" className="hidden" aria-label="Open a key file" data-testid="key-file" onChange={(e) => void takeFile(e.target.files?.[0]).then(() => (e.target.value = ''))} />
+          <button type="button" onClick={() => set({ keyText: '' })} disabled={!settings.keyText} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800">
+            Clear
+          </button>
+        </div>
+      </div>
+      <textarea
+        id={`${id}-key`}
+        data-testid="key-input"
+        value={settings.keyText}
+        onChange={(e) => set({ keyText: e.target.value })}
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          // Dropped on the key box: the file is a key, not a token.
+          const file = e.dataTransfer.files[0];
+          if (!file) return;
+          e.preventDefault();
+          e.stopPropagation();
+          void takeFile(file);
+        }}
+        rows={5}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="A PEM public key, certificate or sa.key; a JWK or JWKS (kubectl get --raw /openid/v1/jwks); or an HMAC secret."
+        aria-describedby={`${id}-key-help`}
+        className="block w-full resize-y rounded-lg border border-slate-300 bg-white p-2 font-mono text-[13px] break-all dark:border-slate-700 dark:bg-slate-900"
+      />
+      <p id={`${id}-key-help`} className="text-xs text-slate-600 dark:text-slate-400">
+        Keys stay in this tab’s memory. A private key is reduced to its public part.
+      </p>
+      {fileError && <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{fileError}</p>}
+      <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+        <legend className="sr-only">How an HMAC secret is written</legend>
+        <span className="text-slate-600 dark:text-slate-400">HMAC secret is</span>
+        {ENCODINGS.map((e) => (
+          <label key={e.value} className="inline-flex items-center gap-1">
+            <input type="radio" name={`${id}-enc`} data-testid={`secret-encoding-${e.value}`} checked={settings.secretEncoding === e.value} onChange={() => set({ secretEncoding: e.value })} />
+            {e.label}
+          </label>
+        ))}
+      </fieldset>
+      <details className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+        <summary className="cursor-pointer font-medium">Validation policy (as kube-apiserver is configured)</summary>
+        <div className="mt-2 grid gap-2">
+          <label className="grid gap-1">
+            <span>Expected issuers (--service-account-issuer; one per line)</span>
+            <textarea data-testid="policy-issuers" rows={2} value={settings.issuersText} onChange={(e) => set({ issuersText: e.target.value })} className={field} />
+          </label>
+          <label className="grid gap-1">
+            <span>API audiences (--api-audiences; empty means the issuers)</span>
+            <textarea data-testid="policy-audiences" rows={2} value={settings.audiencesText} onChange={(e) => set({ audiencesText: e.target.value })} className={field} />
+          </label>
+          <label className="flex items-center gap-2">
+            <span>Leeway (seconds)</span>
+            <input
+              type="number"
+              min={0}
+              max={86400}
+              data-testid="policy-leeway"
+              value={settings.leewaySeconds}
+              onChange={(e) => set({ leewaySeconds: Math.max(0, Math.min(86400, Number(e.target.value) || 0)) })}
+              className={`${field} w-24`}
+            />
+          </label>
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { Panel } from '../../components/Panel';
+import type { DecodedToken } from '../../core/jws/decodeToken';
+import { FetchKeysPanel } from './FetchKeysPanel';
+import { KeyList } from './KeyList';
+import { SignatureStatus } from './SignatureStatus';
+import { useVerification } from './useVerification';
+import { VerdictPanel } from './VerdictPanel';
+import type { VerifySettings } from './verifySettings';
+
+interface VerifyViewProps {
+  decoded: DecodedToken;
+  settings: VerifySettings;
+  atSeconds: number;
+  onUseKeys: (keyText: string) => void;
+}
+
+/** Signature, candidate keys and the one verdict: would kube-apiserver accept this token? */
+export function VerifyView({ decoded, settings, atSeconds, onUseKeys }: VerifyViewProps) {
+  const { keys, signature, pending, verdict } = useVerification(decoded, settings, atSeconds);
+  const kid = typeof decoded.headerObject?.kid === 'string' ? decoded.headerObject.kid : null;
+  const iss = typeof decoded.claims?.iss === 'string' ? decoded.claims.iss : null;
+  return (
+    <Panel id="verify" title="Signature and verdict">
+      <div className="space-y-3">
+        <SignatureStatus result={signature} pending={pending} />
+        {keys && keys.kind !== 'empty' && <KeyList keys={keys} result={signature} tokenKid={kid} />}
+        <VerdictPanel verdict={verdict} />
+        <FetchKeysPanel issuer={iss} onUseKeys={onUseKeys} />
+      </div>
+    </Panel>
+  );
+}

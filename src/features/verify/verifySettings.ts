@@ -1,0 +1,30 @@
+import type { SecretEncoding } from '../../core/keys/secret';
+
+/** What the user typed and chose for verification; everything else is derived. */
+export interface VerifySettings {
+  keyText: string;
+  secretEncoding: SecretEncoding;
+  /** --service-account-issuer values, one per line or comma-separated. */
+  issuersText: string;
+  /** --api-audiences; empty means "the issuers", as kube-apiserver defaults it. */
+  audiencesText: string;
+  leewaySeconds: number;
+}
+
+/** kubeadm's and kind's default issuer (reference §8): most clusters a user pastes from use it. */
+export const DEFAULT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
+
+export const DEFAULT_VERIFY_SETTINGS: VerifySettings = {
+  keyText: '',
+  secretEncoding: 'utf8',
+  issuersText: DEFAULT_ISSUER,
+  audiencesText: '',
+  leewaySeconds: 60,
+};
+
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
