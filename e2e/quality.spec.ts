@@ -44,8 +44,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('payload-json')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark');
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('token-input').fill('eyJhbGciOiJub25lIn0.eyJleHAiOiJ4In0');
     await expect(page.getByTestId('decode-error')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto('./#compare');
+    await page.getByTestId('compare-blog-pair').click();
+    await expect(page.getByTestId('compare-row').first()).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto('./#learn');
+    await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
 }

@@ -13,13 +13,13 @@ const readJson = (file) => {
   }
 };
 
-rmSync('test-results', { recursive: true, force: true });
+rmSync('reports', { recursive: true, force: true });
 const unitStatus = run('npx', ['vitest', 'run']);
 const buildStatus = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 const e2eStatus = buildStatus === 0 ? run('npx', ['playwright', 'test', ...process.argv.slice(2)]) : 1;
 
-const unit = readJson('test-results/unit.json');
-const e2e = readJson('test-results/e2e.json');
+const unit = readJson('reports/unit.json');
+const e2e = readJson('reports/e2e.json');
 const unitPassed = unit?.numPassedTests ?? 0;
 const unitFailed = unit ? unit.numFailedTests : 1;
 const e2ePassed = e2e?.stats?.expected ?? 0;

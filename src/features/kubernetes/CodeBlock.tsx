@@ -7,7 +7,7 @@ export function CodeBlock({ text, label, testId }: { text: string; label: string
       <div className="absolute top-1 right-1">
         <CopyButton text={text} label={`Copy ${label}`} testId={testId ? `${testId}-copy` : undefined} />
       </div>
-      <pre data-testid={testId} className="overflow-x-auto p-2 pr-16 font-mono text-[13px] whitespace-pre">
+      <pre data-testid={testId} tabIndex={0} aria-label={label} className="overflow-x-auto p-2 pr-16 font-mono text-[13px] whitespace-pre">
         {text}
       </pre>
     </div>
