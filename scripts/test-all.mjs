@@ -15,7 +15,7 @@ const readJson = (file) => {
 
 rmSync('reports', { recursive: true, force: true });
 const unitStatus = run('npx', ['vitest', 'run']);
-const buildStatus = run('npx', ['vite', 'build', '--logLevel', 'warn']);
+const buildStatus = run('npx', ['vite', 'build', '--logLevel', 'warn']) || run('npx', ['vite', 'build', '--mode', 'single', '--logLevel', 'warn']);
 const e2eStatus = buildStatus === 0 ? run('npx', ['playwright', 'test', ...process.argv.slice(2)]) : 1;
 
 const unit = readJson('reports/unit.json');

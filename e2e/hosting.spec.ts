@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { serveStatic } from '../scripts/static-server.mjs';
+import { fixture } from './support/tokens';
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const single = new URL('../dist-single/index.html', import.meta.url).pathname;
+
+test.describe('the hosted build below a sub-path', () => {
+  let server: { url: string; close: () => Promise<void> };
+  test.beforeAll(async () => {
+    server = await serveStatic(dist, { basePath: '/tools/sa-token/' });
+  });
+  test.afterAll(async () => server.close());
+
+  test('decodes the seed token, under a strict CSP, without leaving the origin', async ({ page }) => {
+    const requests: string[] = [];
+    const violations: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(m.text()));
+    await page.goto(`${server.url}#token=${fixture('seed/v1.24-projected.jwt')}`);
+    await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'pod-bound');
+    await page.getByTestId('token-input').fill(fixture('inputs/secret.yaml'));
+    await expect(page.getByTestId('input-kind')).toHaveAttribute('data-kind', 'secret');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
+    expect(requests.every((u) => u.startsWith(server.url) || u.startsWith('data:'))).toBe(true);
+    expect(violations).toEqual([]);
+  });
+
+  test('after one visit it reloads, decodes and verifies offline', async ({ page, context }) => {
+    await page.goto(server.url);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The service worker has precached every file; now the network goes away.
+    await context.setOffline(true);
+    await page.goto(`${server.url}#token=${fixture('tokens/pod-bound.jwt')}`);
+    await page.reload();
+    await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'pod-bound');
+    await page.getByTestId('key-input').fill(fixture('keys/sa-rsa.pub.pem'));
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    await page.getByTestId('token-input').fill(fixture('inputs/kubeconfig.yaml'));
+    await expect(page.getByTestId('input-kind')).toHaveAttribute('data-kind', 'kubeconfig');
+  });
+});
+
+test('the single-file build works from file:// with no network', async ({ page, context }) => {
+  test.skip(!existsSync(single), 'run `npm run build:single` first (npm test does)');
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await context.setOffline(true);
+  await page.goto(`file://${single}#token=${fixture('tokens/secret-bound.jwt')}`);
+  await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'secret-bound');
+  await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  await page.getByTestId('token-input').fill(fixture('inputs/secret.yaml'));
+  await expect(page.getByTestId('identity-secret')).toHaveText('sa-token-demo-token');
+  await page.goto(`file://${single}#compare`);
+  await page.getByTestId('compare-blog-pair').click();
+  await expect(page.locator('[data-testid="compare-row"][data-claim="iss"]')).toHaveAttribute('data-change', 'changed');
+  expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual([]);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/script-src 'self' 'sha256-/);
+});
