@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { readTextFile } from '../lib/readTextFile';
+import { DEFAULT_VERIFY_SETTINGS, type VerifySettings } from '../features/verify/verifySettings';
 import { InspectorPage } from './InspectorPage';
 import { Nav } from './Nav';
 import { ThemeToggle } from './ThemeToggle';
@@ -8,10 +9,13 @@ import { useHashState } from './useHashState';
 // Views other than the decoder load on demand.
 const ComparePage = lazy(() => import('../features/compare/ComparePage'));
 const LearnPage = lazy(() => import('../features/learn/LearnPage'));
+const AuditPage = lazy(() => import('./AuditPage'));
+const BuilderPage = lazy(() => import('../features/builder/BuilderPage'));
 
 export function App() {
   const hash = useHashState();
   const [input, setInput] = useState(hash.token ?? '');
+  const [verify, setVerify] = useState<VerifySettings>(DEFAULT_VERIFY_SETTINGS);
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
 
@@ -21,6 +25,13 @@ export function App() {
     setHashToken(hash.token);
     if (hash.token !== null) setInput(hash.token);
   }
+
+  /** The builder's round trip: its token in the decoder, its public key in the key input. */
+  const openInDecoder = (token: string, publicKey: string) => {
+    setInput(token);
+    setVerify((v) => ({ ...v, keyText: publicKey }));
+    window.location.hash = '';
+  };
 
   const openSample = async (id: string) => {
     const { BLOG_SAMPLE_TEXTS } = await import('../core/samples/blogSampleTexts');
@@ -80,8 +91,12 @@ export function App() {
               <ComparePage />
             ) : hash.route === 'learn' ? (
               <LearnPage onOpenSample={openSample} />
+            ) : hash.route === 'audit' ? (
+              <AuditPage input={input} onInputChange={setInput} keyText={verify.keyText} />
+            ) : hash.route === 'build' ? (
+              <BuilderPage onOpenInDecoder={openInDecoder} />
             ) : (
-              <InspectorPage input={input} onInputChange={setInput} />
+              <InspectorPage input={input} onInputChange={setInput} verify={verify} onVerifyChange={setVerify} />
             )}
           </Suspense>
         </main>

@@ -3,21 +3,23 @@ import { EncodedToken } from '../features/decoder/EncodedToken';
 import { InputKindBadge } from '../features/decoder/InputKindBadge';
 import { TokenInput } from '../features/decoder/TokenInput';
 import { KeyInputField } from '../features/verify/KeyInputField';
-import { DEFAULT_VERIFY_SETTINGS, type VerifySettings } from '../features/verify/verifySettings';
+import type { VerifySettings } from '../features/verify/verifySettings';
 import { useRecognizedInput } from '../hooks/useRecognizedInput';
 
 const loadResults = () => import('./ResultsPane');
 const ResultsPane = lazy(loadResults);
+const AuditView = lazy(() => import('../features/audit/AuditView'));
 
 interface InspectorPageProps {
   input: string;
   onInputChange: (text: string) => void;
+  verify: VerifySettings;
+  onVerifyChange: (settings: VerifySettings) => void;
 }
 
 /** The decoder view: input on the left, everything derived from it on the right. */
-export function InspectorPage({ input, onInputChange }: InspectorPageProps) {
+export function InspectorPage({ input, onInputChange, verify, onVerifyChange: setVerify }: InspectorPageProps) {
   const [choice, setChoice] = useState<string | undefined>(undefined);
-  const [verify, setVerify] = useState<VerifySettings>(DEFAULT_VERIFY_SETTINGS);
   // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
   const text = useDeferredValue(input);
   const recognized = useRecognizedInput(text, choice);
@@ -64,9 +66,13 @@ export function InspectorPage({ input, onInputChange }: InspectorPageProps) {
         <KeyInputField settings={verify} onChange={setVerify} />
       </div>
       <div className="min-w-0 space-y-4" aria-live="off">
-        {recognized.token ? (
+        {recognized.kind === 'secret-list' ? (
+          <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
+            <AuditView text={text} keyText={verify.keyText} />
+          </Suspense>
+        ) : recognized.token ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
-            <ResultsPane recognized={recognized} verify={verify} onUseKeys={(keyText) => setVerify((v) => ({ ...v, keyText }))} />
+            <ResultsPane recognized={recognized} verify={verify} onUseKeys={(keyText) => setVerify({ ...verify, keyText })} />
           </Suspense>
         ) : (
           <EmptyState />

@@ -3,6 +3,8 @@ import type { Route } from './hashRoute';
 const LINKS: { route: Route; href: string; label: string }[] = [
   { route: 'decoder', href: '#', label: 'Decoder' },
   { route: 'compare', href: '#compare', label: 'Compare' },
+  { route: 'audit', href: '#audit', label: 'Audit' },
+  { route: 'build', href: '#build', label: 'Build' },
   { route: 'learn', href: '#learn', label: 'Learn' },
 ];
 

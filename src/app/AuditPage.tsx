@@ -1,0 +1,26 @@
+import { lazy, Suspense } from 'react';
+import { TokenInput } from '../features/decoder/TokenInput';
+
+const AuditView = lazy(() => import('../features/audit/AuditView'));
+
+interface AuditPageProps {
+  input: string;
+  onInputChange: (text: string) => void;
+  keyText: string;
+}
+
+/** The audit route (#audit): the same input as the decoder, laid out for a whole secret list. */
+export default function AuditPage({ input, onInputChange, keyText }: AuditPageProps) {
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Paste or drop the output of <code>kubectl get secrets -A -o json</code> (or <code>-o yaml</code>), or several tokens one per line. Only service account token Secrets are decoded; other
+        Secrets are counted, never shown.
+      </p>
+      <TokenInput value={input} onChange={onInputChange} />
+      <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
+        <AuditView text={input} keyText={keyText} />
+      </Suspense>
+    </div>
+  );
+}
