@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { readTextFile } from '../lib/readTextFile';
+import { readRememberedKeys } from '../lib/rememberedKeys';
 import { DEFAULT_VERIFY_SETTINGS, type VerifySettings } from '../features/verify/verifySettings';
 import { InspectorPage } from './InspectorPage';
 import { Nav } from './Nav';
@@ -15,7 +16,10 @@ const BuilderPage = lazy(() => import('../features/builder/BuilderPage'));
 export function App() {
   const hash = useHashState();
   const [input, setInput] = useState(hash.token ?? '');
-  const [verify, setVerify] = useState<VerifySettings>(DEFAULT_VERIFY_SETTINGS);
+  const [verify, setVerify] = useState<VerifySettings>(() => {
+    const remembered = readRememberedKeys();
+    return remembered ? { ...DEFAULT_VERIFY_SETTINGS, keyText: remembered, rememberKeys: true } : DEFAULT_VERIFY_SETTINGS;
+  });
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
 

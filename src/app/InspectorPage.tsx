@@ -1,6 +1,7 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import { EncodedToken } from '../features/decoder/EncodedToken';
 import { InputKindBadge } from '../features/decoder/InputKindBadge';
+import { ShareLink } from '../features/decoder/ShareLink';
 import { TokenInput } from '../features/decoder/TokenInput';
 import { KeyInputField } from '../features/verify/KeyInputField';
 import type { VerifySettings } from '../features/verify/verifySettings';
@@ -34,6 +35,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
       <div className="min-w-0 space-y-3">
         <TokenInput value={input} onChange={onInputChange} />
         <InputKindBadge input={recognized} />
+        <ShareLink input={input} />
         {recognized.choices && recognized.choices.length > 0 && (
           <label className="flex items-center gap-2 text-sm">
             <span>User</span>

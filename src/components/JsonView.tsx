@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { escapeInvisibleInJson } from '../core/text/revealInvisible';
 
 /** Strings longer than this are collapsed; more tokens than this are left unhighlighted and hidden. */
 const LONG_STRING = 400;
@@ -25,7 +26,9 @@ interface JsonViewProps {
  * document) sit in hidden spans until the user expands them, so a 200 KB payload stays fast.
  */
 export function JsonView({ value, testId, label }: JsonViewProps) {
-  const text = useMemo(() => JSON.stringify(value, null, 2) ?? String(value), [value]);
+  // Hidden characters (zero-width, right-to-left overrides) are shown as \u escapes: the text is
+  // still the same JSON document, but nothing in it can disguise itself.
+  const { text, hidden } = useMemo(() => escapeInvisibleInJson(JSON.stringify(value, null, 2) ?? String(value)), [value]);
   const [expandedAll, setExpandedAll] = useState(false);
   const [openStrings, setOpenStrings] = useState<ReadonlySet<number>>(new Set());
 
@@ -82,13 +85,20 @@ export function JsonView({ value, testId, label }: JsonViewProps) {
   }, [text, expandedAll, openStrings]);
 
   return (
-    <pre
+    <>
+      {hidden > 0 && (
+        <p data-testid="json-hidden-characters" className="mb-1 text-xs text-rose-800 dark:text-rose-200">
+          {hidden} invisible or direction-changing character{hidden === 1 ? ' is' : 's are'} shown as \u escapes.
+        </p>
+      )}
+      <pre
       data-testid={testId}
       aria-label={label}
       tabIndex={0}
       className="max-h-[32rem] overflow-auto font-mono text-[13px] leading-relaxed break-all whitespace-pre-wrap"
     >
       {nodes}
-    </pre>
+      </pre>
+    </>
   );
 }

@@ -132,3 +132,12 @@ describe('recognizeInput and decodeToken never throw', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), check), { numRuns: 400 });
   });
 });
+
+describe('inputs too large for a token', () => {
+  it('are refused with the limit stated, without scanning for a token', () => {
+    const huge = `eyJhbGciOiJSUzI1NiJ9.${'A'.repeat(1_100_000)}.c2ln`;
+    const r = recognizeInput(huge);
+    expect(r.kind).toBe('unknown');
+    expect(r.hint?.message).toMatch(/^This is 1\.0 MB of text .* inputs over 1 MB are only read as JSON or YAML documents\.$/);
+  });
+});

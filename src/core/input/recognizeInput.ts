@@ -1,4 +1,5 @@
 import { decode as base64urlDecode } from 'jose/base64url';
+import { MAX_TOKEN_CHARS } from '../jws/decodeToken';
 import { decodeUtf8 } from '../jws/utf8';
 import type { RecognizedInput } from './inputKinds';
 import { looksLikeTokenText, normalizeTokenText } from './normalizeToken';
@@ -97,6 +98,13 @@ export function recognizeInput(text: string, options: RecognizeOptions = {}): Re
   // Many tokens, one per line → the audit view (issue 7).
   const lines = trimmed.includes('\n') ? recognizeTokenLines(trimmed) : null;
   if (lines) return lines;
+
+  if (trimmed.length > MAX_TOKEN_CHARS) {
+    // Not a document and far too big for a token: say so without scanning megabytes for one.
+    return unknown(
+      `This is ${(trimmed.length / 1048576).toFixed(1)} MB of text that is not a Secret, kubeconfig or list of Secrets. A token is about 1 kB; inputs over ${MAX_TOKEN_CHARS / 1048576} MB are only read as JSON or YAML documents.`,
+    );
+  }
 
   const bearer = BEARER.exec(trimmed);
   if (bearer?.[1]) {

@@ -33,6 +33,12 @@ export interface DecodedToken {
   warnings: string[];
 }
 
+/**
+ * Real tokens are about 1 kB; a JWT over 1 MB is never a credential (HTTP servers cap request
+ * headers far below that), and decoding megabytes would stall the page.
+ */
+export const MAX_TOKEN_CHARS = 1024 * 1024;
+
 function emptyPart(raw: string): DecodedPart {
   return { raw, bytes: null, text: null, json: undefined, isJson: false, facts: null };
 }
@@ -81,6 +87,11 @@ function decodeJsonPart(raw: string, segment: 'header' | 'payload', errors: Prob
   part.json = parsed.value;
   part.isJson = true;
   part.facts = parsed.facts;
+  for (const n of parsed.facts.unsafeIntegers) {
+    warnings.push(
+      `The ${segment} has ${n.path || 'a number'} = ${n.literal}, beyond 2^53: JavaScript (and so this app) rounds it to ${Number(n.literal)}. Other parsers may read another value.`,
+    );
+  }
   if (!isPlainObject(parsed.value)) {
     errors.push({
       code: 'not-an-object',
@@ -98,6 +109,12 @@ function decodeJsonPart(raw: string, segment: 'header' | 'payload', errors: Prob
 export function decodeToken(token: string): DecodedToken {
   const errors: Problem[] = [];
   const warnings: string[] = [];
+  if (token.length > MAX_TOKEN_CHARS) {
+    const mb = (token.length / 1048576).toFixed(1);
+    errors.push({ code: 'token-too-large', segment: 'token', message: `This is ${mb} MB; tokens over ${MAX_TOKEN_CHARS / 1048576} MB are not decoded. A real service account token is about 1 kB.` });
+    const empty = emptyPart('');
+    return { token, header: empty, payload: empty, signature: { raw: '', bytes: null }, headerObject: null, claims: null, errors, warnings };
+  }
   const parts = token.split('.');
   const tokenProblem = (message: string, code: string): Problem => ({ code, segment: 'token' as Segment, message });
 

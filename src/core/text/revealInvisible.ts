@@ -46,3 +46,22 @@ export function revealInvisible(value: string): RevealedText {
   }
   return hidden === 0 ? { text: value, hidden } : { text, hidden };
 }
+
+/**
+ * The same characters as JSON escapes (\u202e), so a JSON document stays exactly the same
+ * document (JSON.parse gives back the same strings) while the hidden characters become visible.
+ */
+export function escapeInvisibleInJson(json: string): RevealedText {
+  let hidden = 0;
+  let text = '';
+  for (const ch of json) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (!isInvisible(cp)) {
+      text += ch;
+      continue;
+    }
+    hidden++;
+    for (let i = 0; i < ch.length; i++) text += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  }
+  return hidden === 0 ? { text: json, hidden } : { text, hidden };
+}

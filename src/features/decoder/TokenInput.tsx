@@ -2,6 +2,12 @@ import { useId, useRef, useState } from 'react';
 import { BLOG_SAMPLES } from '../../core/samples/blogSamples';
 import { readTextFile } from '../../lib/readTextFile';
 
+/**
+ * Laying out megabytes of unbroken text in a textarea freezes a browser for seconds, so larger
+ * inputs are kept in memory and summarised instead of shown (a whole secret list is often more).
+ */
+export const LARGE_INPUT_CHARS = 1_000_000;
+
 interface TokenInputProps {
   value: string;
   onChange: (text: string) => void;
@@ -12,6 +18,8 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const large = value.length > LARGE_INPUT_CHARS;
+  const size = `${(value.length / 1048576).toFixed(1)} MB`;
 
   return (
     <div className="space-y-2">
@@ -68,20 +76,38 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
       <textarea
         id={`${id}-token`}
         data-testid="token-input"
-        value={value}
+        value={large ? '' : value}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={(e) => {
+          // A huge paste goes straight to memory: letting the browser insert megabytes into the
+          // textarea (with undo history and layout) would freeze the page for seconds.
+          const pasted = e.clipboardData.getData('text');
+          if (pasted.length > LARGE_INPUT_CHARS) {
+            e.preventDefault();
+            onChange(pasted);
+          }
+        }}
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"
         autoCorrect="off"
         rows={9}
-        placeholder="Paste a token, an Authorization: Bearer line, a Secret, TokenRequest or kubeconfig — or drop a file anywhere."
+        placeholder={
+          large
+            ? `${size} of input is held in memory but not shown here, so the page stays responsive. Type or paste to replace it.`
+            : 'Paste a token, an Authorization: Bearer line, a Secret, TokenRequest or kubeconfig — or drop a file anywhere.'
+        }
         aria-describedby={`${id}-privacy`}
         className="block w-full resize-y rounded-lg border border-slate-300 bg-white p-2 font-mono text-[13px] break-all dark:border-slate-700 dark:bg-slate-900"
       />
       <p id={`${id}-privacy`} className="text-xs text-slate-600 dark:text-slate-400">
         Decoded in this browser tab. Nothing is sent or stored.
       </p>
+      {large && (
+        <p data-testid="large-input" role="status" className="text-sm text-slate-700 dark:text-slate-300">
+          Holding {size} of input ({value.length.toLocaleString('en')} characters); it is not shown in the box.
+        </p>
+      )}
       {fileError && <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{fileError}</p>}
     </div>
   );

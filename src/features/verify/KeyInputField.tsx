@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { SecretEncoding } from '../../core/keys/secret';
+import { forgetRememberedKeys } from '../../lib/rememberedKeys';
 import { readTextFile } from '../../lib/readTextFile';
 import type { VerifySettings } from './verifySettings';
 
@@ -69,6 +70,21 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
         Keys stay in this tab’s memory. A private key is reduced to its public part.
       </p>
       {fileError && <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{fileError}</p>}
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          data-testid="remember-keys"
+          className="mt-1"
+          checked={settings.rememberKeys}
+          onChange={(e) => {
+            if (!e.target.checked) forgetRememberedKeys();
+            set({ rememberKeys: e.target.checked });
+          }}
+        />
+        <span>
+          Remember the public keys on this device <span className="text-slate-600 dark:text-slate-400">(stored in this browser as a JWKS; HMAC secrets and private keys never are)</span>
+        </span>
+      </label>
       <fieldset className="flex flex-wrap items-center gap-3 text-sm">
         <legend className="sr-only">How an HMAC secret is written</legend>
         <span className="text-slate-600 dark:text-slate-400">HMAC secret is</span>

@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import { Panel } from '../../components/Panel';
+import { publicKeySet } from '../../core/keys/publicKeySet';
+import { rememberPublicKeys } from '../../lib/rememberedKeys';
 import type { DecodedToken } from '../../core/jws/decodeToken';
 import { FetchKeysPanel } from './FetchKeysPanel';
 import { KeyList } from './KeyList';
@@ -17,6 +20,10 @@ interface VerifyViewProps {
 /** Signature, candidate keys and the one verdict: would kube-apiserver accept this token? */
 export function VerifyView({ decoded, settings, atSeconds, onUseKeys }: VerifyViewProps) {
   const { keys, signature, pending, verdict } = useVerification(decoded, settings, atSeconds);
+  // Only when the user opted in, and only public keys.
+  useEffect(() => {
+    if (settings.rememberKeys && keys) rememberPublicKeys(publicKeySet(keys.candidates));
+  }, [settings.rememberKeys, keys]);
   const kid = typeof decoded.headerObject?.kid === 'string' ? decoded.headerObject.kid : null;
   const iss = typeof decoded.claims?.iss === 'string' ? decoded.claims.iss : null;
   return (

@@ -9,6 +9,8 @@ export interface VerifySettings {
   /** --api-audiences; empty means "the issuers", as kube-apiserver defaults it. */
   audiencesText: string;
   leewaySeconds: number;
+  /** Opt-in: keep the public keys (never secrets or private keys) in this browser. */
+  rememberKeys: boolean;
 }
 
 /** kubeadm's and kind's default issuer (reference §8): most clusters a user pastes from use it. */
@@ -20,6 +22,7 @@ export const DEFAULT_VERIFY_SETTINGS: VerifySettings = {
   issuersText: DEFAULT_ISSUER,
   audiencesText: '',
   leewaySeconds: 60,
+  rememberKeys: false,
 };
 
 export function splitList(text: string): string[] {
