@@ -1,31 +1,29 @@
 import { toneClasses } from '../../components/Badge';
-import type { ClaimVerdict } from '../../core/verify/validateClaims';
+import type { ClaimVerdict, VerdictReason } from '../../core/verify/validateClaims';
+
+function ReasonList({ reasons, testId, className = '' }: { reasons: VerdictReason[]; testId: string; className?: string }) {
+  if (reasons.length === 0) return null;
+  return (
+    <ul className={`list-disc pl-5 ${className}`}>
+      {reasons.map((r) => (
+        <li key={r.code + r.message} data-testid={testId} data-code={r.code}>
+          {r.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** One verdict: would the API server accept this token, and if not, every reason. */
 export function VerdictPanel({ verdict }: { verdict: ClaimVerdict }) {
+  const n = verdict.reasons.length;
   return (
     <div className="space-y-2 text-sm">
       <p data-testid="verdict" data-accepted={String(verdict.accepted)} className={`rounded px-3 py-2 font-semibold ring-1 ring-inset ${toneClasses(verdict.accepted ? 'good' : 'danger')}`}>
-        {verdict.accepted ? 'The API server would accept this token (as far as can be checked offline).' : `The API server would refuse this token (${verdict.reasons.length} reason${verdict.reasons.length === 1 ? '' : 's'}).`}
+        {verdict.accepted ? 'The API server would accept this token (as far as can be checked offline).' : `The API server would refuse this token (${n} reason${n === 1 ? '' : 's'}).`}
       </p>
-      {verdict.reasons.length > 0 && (
-        <ul className="list-disc pl-5">
-          {verdict.reasons.map((r) => (
-            <li key={r.code + r.message} data-testid="verdict-reason" data-code={r.code}>
-              {r.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {verdict.warnings.length > 0 && (
-        <ul className="list-disc pl-5 text-amber-900 dark:text-amber-200">
-          {verdict.warnings.map((r) => (
-            <li key={r.code + r.message} data-testid="verdict-warning" data-code={r.code}>
-              {r.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ReasonList reasons={verdict.reasons} testId="verdict-reason" />
+      <ReasonList reasons={verdict.warnings} testId="verdict-warning" className="text-amber-900 dark:text-amber-200" />
       {verdict.notCheckable.length > 0 && (
         <div>
           <p className="font-medium">Only the cluster can tell whether:</p>
