@@ -15,12 +15,16 @@ import { readAlgorithmIdentifier, rsaPssRestriction } from './spki';
 /** OneAsymmetricKey's optional `[1] IMPLICIT BIT STRING publicKey` (primitive, context tag 1). */
 const IMPLICIT_PUBLIC_KEY_TAG = 0x81;
 
-export async function publicKeyFromPkcs8(der: Uint8Array): Promise<PublicKeyFacts> {
+/** The outer PrivateKeyInfo: which algorithm, the inner private key, and the remaining fields. */
+export function readPrivateKeyInfo(der: Uint8Array) {
   const fields = readSequence(readDer(der), 'PrivateKeyInfo');
   const version = readSmallInteger(fields[0], 'PrivateKeyInfo version');
   if (version !== 0 && version !== 1) throw new KeyFormatError(`PrivateKeyInfo version ${version} is unknown`);
-  const algorithm = readAlgorithmIdentifier(fields[1], 'PrivateKeyInfo');
-  const inner = readOctetString(fields[2], 'privateKey');
+  return { fields, algorithm: readAlgorithmIdentifier(fields[1], 'PrivateKeyInfo'), inner: readOctetString(fields[2], 'privateKey') };
+}
+
+export async function publicKeyFromPkcs8(der: Uint8Array): Promise<PublicKeyFacts> {
+  const { fields, algorithm, inner } = readPrivateKeyInfo(der);
 
   switch (algorithm.oid) {
     case OID.rsaEncryption: {

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { privateJwkText, privateKeyPkcs8Pem, secretJwkText } from '../../core/builder/exportKeys';
+import type { SigningKey } from '../../core/builder/signingKey';
+import type { Problem } from '../../core/result';
+import { CodeOutput } from './CodeOutput';
+import { buttonClass, errorClass } from './styles';
+
+interface PrivateKeyRevealProps {
+  signingKey: SigningKey;
+  labels: { alg: string; kid: string | null };
+}
+
+type Shown = { pem: string | null; problem: Problem | null } | null;
+
+/**
+ * The private key (or HMAC secret), only after an explicit click and under a warning. Remounted
+ * for every new key (the parent keys it), so a shown key never stays on screen for the next one.
+ */
+export function PrivateKeyReveal({ signingKey, labels }: PrivateKeyRevealProps) {
+  const [shown, setShown] = useState<Shown>(null);
+  const secret = signingKey.kind === 'secret';
+  const what = secret ? 'secret' : 'private key';
+
+  const show = async () => {
+    if (signingKey.kind === 'secret') return setShown({ pem: null, problem: null });
+    const pem = await privateKeyPkcs8Pem(signingKey);
+    setShown(pem.ok ? { pem: pem.value, problem: null } : { pem: null, problem: pem.error });
+  };
+
+  if (!shown) {
+    return (
+      <button type="button" data-testid="builder-show-private" aria-expanded={false} onClick={() => void show()} className={buttonClass}>
+        Show {what}…
+      </button>
+    );
+  }
+  return (
+    <div data-testid="builder-private-key" className="space-y-2">
+      <p role="note" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        This is the {what}. Whoever has it can sign tokens that every verifier trusting this key accepts. It was made in, and never left, this tab; keep it
+        like a password and do not use it for a real cluster.
+      </p>
+      <button type="button" aria-expanded={true} onClick={() => setShown(null)} className={buttonClass}>
+        Hide {what}
+      </button>
+      {shown.problem && <p className={errorClass}>{shown.problem.message}</p>}
+      {shown.pem && <CodeOutput title="Private key, PEM" hint="PKCS#8, as openssl pkey writes it" text={shown.pem} testId="builder-private-pem" copyLabel="Copy the private key PEM" />}
+      {signingKey.kind === 'asymmetric' ? (
+        <CodeOutput title="Private key, JWK" text={privateJwkText(signingKey, { alg: labels.alg, kid: labels.kid ?? signingKey.kubernetesKid })} testId="builder-private-jwk" copyLabel="Copy the private JWK" />
+      ) : (
+        <CodeOutput title="Secret, oct JWK" text={secretJwkText(signingKey, labels)} testId="builder-secret-jwk" copyLabel="Copy the secret as a JWK" />
+      )}
+    </div>
+  );
+}

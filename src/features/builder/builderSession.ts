@@ -1,0 +1,37 @@
+import type { PayloadLayout } from '../../core/builder/signToken';
+import type { SigningKey } from '../../core/builder/signingKey';
+import type { TemplateId } from '../../core/builder/templates';
+
+/** A token the user signed, with what it was signed from (to tell when the editors have moved on). */
+export interface SignedResult {
+  token: string;
+  notes: string[];
+  /** What "Open in decoder" puts in the verification key field: the JWKS, or the secret's JWK. */
+  verificationKeyText: string;
+  verificationKeyKind: 'jwks' | 'secret-jwk';
+  from: { headerText: string; payloadText: string; key: SigningKey; layout: PayloadLayout };
+}
+
+export interface BuilderSession {
+  template: TemplateId;
+  headerText: string;
+  payloadText: string;
+  layout: PayloadLayout;
+  key: SigningKey | null;
+  /** The kid the builder last wrote into the header (so it can replace it, but not one the user typed). */
+  autoKid: string | null;
+  /** Counts keys adopted, so views tied to one key (the private key reveal) reset for the next. */
+  keyVersion: number;
+  signed: SignedResult | null;
+}
+
+/**
+ * The builder's state outlives the view within this tab only: "Open in decoder" and back finds the
+ * work where it was. It lives in memory, never in storage, and is gone with the tab.
+ */
+let remembered: BuilderSession | null = null;
+
+export const rememberedSession = (): BuilderSession | null => remembered;
+export const rememberSession = (session: BuilderSession): void => {
+  remembered = session;
+};
