@@ -22,6 +22,11 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
+  projects: [
+    { name: 'chromium', testIgnore: '**/*.perf.spec.ts' },
+    // Responsiveness is measured in wall-clock time, so it runs alone, after everything else.
+    { name: 'responsiveness', testMatch: '**/*.perf.spec.ts', dependencies: ['chromium'] },
+  ],
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -35,28 +35,38 @@ test('a file can be opened with the picker or dropped anywhere on the page', asy
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no violations (${colorScheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme });
-    await pinClock(page, FIXTURE_IAT + 600);
-    await page.goto('./');
-    expect(await axeViolations(page)).toEqual([]);
-    await openWithInput(page, fixture('tokens/pod-bound-extended.jwt'));
-    await expect(page.getByTestId('payload-json')).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
-    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByTestId('token-input').fill('eyJhbGciOiJub25lIn0.eyJleHAiOiJ4In0');
-    await expect(page.getByTestId('decode-error')).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.goto('./#compare');
-    await page.getByTestId('compare-blog-pair').click();
-    await expect(page.getByTestId('compare-row').first()).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.goto('./#learn');
-    await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
+  test.describe(`axe finds no violations (${colorScheme})`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await pinClock(page, FIXTURE_IAT + 600);
+    });
+
+    test('decoder: empty, decoded and verified, and with errors', async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.goto('./');
+      expect(await axeViolations(page)).toEqual([]);
+      await openWithInput(page, fixture('tokens/pod-bound-extended.jwt'));
+      await expect(page.getByTestId('payload-json')).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark');
+      await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
+      await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+      await page.getByTestId('share-open').click();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByTestId('token-input').fill('eyJhbGciOiJub25lIn0.eyJleHAiOiJ4In0');
+      await expect(page.getByTestId('decode-error')).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('compare and learn', async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.goto('./#compare');
+      await page.getByTestId('compare-blog-pair').click();
+      await expect(page.getByTestId('compare-row').first()).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto('./#learn');
+      await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+    });
   });
 }
 
