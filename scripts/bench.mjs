@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 import { serveStatic } from './static-server.mjs';
+import { measureAudit } from './bench-audit.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 21;
@@ -45,7 +46,8 @@ const bigToken = (i) => {
   return `${b64url(SEED_HEADER)}.${b64url(JSON.stringify(claims))}.${SIG}`;
 };
 
-const dist = join(process.cwd(), 'dist');
+// --dist <folder> measures another build folder (with --no-build), e.g. one built for a branch.
+const dist = join(process.cwd(), args.includes('--dist') ? args[args.indexOf('--dist') + 1] : 'dist');
 const app = await serveStatic(dist);
 const bareDir = mkdtempSync(join(tmpdir(), 'bare-'));
 writeFileSync(join(bareDir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><h1>SA Token Inspector</h1><p>Static baseline page.</p></body></html>');
@@ -134,6 +136,8 @@ for (let i = 0; i < 5; i++) {
 const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? NaN);
 await context.close();
 await browser.close();
+// Audit (issue 7): a 10,000-Secret list in its own browser (with gc() exposed), same server.
+const audit = await measureAudit({ appUrl: app.url, dist, runs: 3 });
 await app.close();
 await bare.close();
 
@@ -145,6 +149,7 @@ const results = {
   paste200k: { medianDecoded: median(big.map((s) => s.decoded)), medianFrame: median(big.map((s) => s.frame)), longestTask: Math.max(...big.map((s) => s.longest)) },
   longestTaskSeed: longestSeed,
   heapBytes: heap,
+  audit: audit.audit,
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -159,6 +164,7 @@ const rows = [
   ['Longest main-thread task, 200 KB paste', ms(results.paste200k.longestTask)],
   ['Longest main-thread task, seed pastes (after load)', ms(longestSeed)],
   ['JS heap after the runs', kb(heap)],
+  ...audit.rows,
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\n${'Measure'.padEnd(width)} | Result\n${'-'.repeat(width)}-|-${'-'.repeat(40)}`);

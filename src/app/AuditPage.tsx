@@ -14,9 +14,11 @@ export default function AuditPage({ input, onInputChange, keyText }: AuditPagePr
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Paste or drop the output of <code>kubectl get secrets -A -o json</code> (or <code>-o yaml</code>), or several tokens one per line. Only service account token Secrets are decoded; other
-        Secrets are counted, never shown.
+        Paste or drop the output of <code>kubectl get secrets -A -o json</code> (or <code>-o yaml</code>), or several tokens one per line. Add <code>serviceaccounts,pods</code> to the list (
+        <code>kubectl get secrets,serviceaccounts,pods -A -o json</code>) to tell auto-generated Secrets from manual ones and see which are mounted. Only service account token Secrets are decoded;
+        other Secrets are counted, never shown.
       </p>
+      {/* Large pastes are held in memory, not laid out in the box (see TokenInput). */}
       <TokenInput value={input} onChange={onInputChange} />
       <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
         <AuditView text={input} keyText={keyText} />

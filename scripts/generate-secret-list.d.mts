@@ -1,0 +1,1 @@
+export function generateSecretList(options: { count: number; nowSeconds?: number; seed?: number }): string;
