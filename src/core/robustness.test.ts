@@ -42,7 +42,7 @@ describe(`robustness (${RUNS} runs per property)`, () => {
       fc.property(pastedInputs, (text) => {
         const r = recognizeInput(text, { parseYaml: (t) => parseYaml(t, { maxAliasCount: 100 }) });
         expect(KINDS.has(r.kind)).toBe(true);
-        if (r.kind === 'unknown' && !r.needsYaml) expectActionable(r.hint);
+        if (r.kind === 'unknown' && !r.needsParsers) expectActionable(r.hint);
         if (r.token !== null) expect(typeof r.token).toBe('string');
       }),
       { numRuns: RUNS },

@@ -1,44 +1,32 @@
 import { useEffect, useMemo, useState } from 'react';
-import { recognizeInput } from '../core/input/recognizeInput';
 import type { RecognizedInput } from '../core/input/inputKinds';
+import { recognizeText } from '../core/input/recognizeText';
 
-type ParseYaml = (text: string) => unknown;
+type Parsers = typeof import('./documentParsers');
 
-let yamlParser: ParseYaml | null = null;
-let yamlLoading: Promise<ParseYaml> | null = null;
+let loaded: Parsers | null = null;
+let loading: Promise<Parsers> | null = null;
 
-/** Loads the YAML parser the first time YAML is pasted; the first screen never pays for it. */
-function loadYaml(): Promise<ParseYaml> {
-  yamlLoading ??= import('yaml').then(({ parseAllDocuments }) => {
-    yamlParser = (text: string) => {
-      // Several documents (manifests joined by ---) become an array, as a List would be.
-      const docs = parseAllDocuments(text, { prettyErrors: false });
-      const list = Array.isArray(docs) ? docs : [docs];
-      const broken = list.find((d) => d.errors.length > 0);
-      if (broken) throw broken.errors[0];
-      // The alias limit stops "billion laughs" pastes from expanding without bound.
-      const values = list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
-      return values.length === 1 ? values[0] : values;
-    };
-    return yamlParser;
-  });
-  return yamlLoading;
+/** Loads the document parsers the first time a document is pasted; the first screen never pays for them. */
+function loadParsers(): Promise<Parsers> {
+  loading ??= import('./documentParsers').then((m) => (loaded = m));
+  return loading;
 }
 
-/** Recognises the pasted text; when it is YAML, loads the parser and recognises again. */
+/** Recognises the pasted text; when it is a document, loads the parsers and recognises again. */
 export function useRecognizedInput(text: string, choice: string | undefined): RecognizedInput {
-  const [parser, setParser] = useState<ParseYaml | null>(yamlParser);
+  const [parsers, setParsers] = useState<Parsers | null>(loaded);
   const recognized = useMemo(
-    () => recognizeInput(text, { parseYaml: parser ?? undefined, choice }),
-    [text, parser, choice],
+    () => recognizeText(text, { parseYaml: parsers?.parseYaml, documents: parsers?.documents, choice }),
+    [text, parsers, choice],
   );
   useEffect(() => {
-    if (!recognized.needsYaml || parser) return;
+    if (!recognized.needsParsers || parsers) return;
     let live = true;
-    loadYaml().then((p) => live && setParser(() => p));
+    loadParsers().then((p) => live && setParsers(p));
     return () => {
       live = false;
     };
-  }, [recognized.needsYaml, parser]);
+  }, [recognized.needsParsers, parsers]);
   return recognized;
 }

@@ -44,8 +44,11 @@ export interface RecognizedInput {
   selected?: string;
   /** TokenRequest `status.expirationTimestamp` in seconds, to reveal extended expiry (§3, §9f). */
   expirationTimestamp?: number;
-  /** The input is YAML and the YAML parser has not been loaded yet. */
-  needsYaml?: boolean;
+  /**
+   * The input is a document (JSON, YAML, `kubectl describe` output, a list of tokens) and the
+   * parsers for it (YAML and the Kubernetes object readers) have not been loaded yet.
+   */
+  needsParsers?: boolean;
   /** For `secret-list`: the parsed document, handed to the audit view. */
   list?: unknown;
 }

@@ -1,10 +1,8 @@
 import { decode as base64urlDecode } from 'jose/base64url';
-import { MAX_TOKEN_CHARS } from '../jws/decodeToken';
+import { MAX_TOKEN_CHARS } from '../jws/limits';
 import { decodeUtf8 } from '../jws/utf8';
 import type { RecognizedInput } from './inputKinds';
 import { looksLikeTokenText, normalizeTokenText } from './normalizeToken';
-import { recognizeKubernetesDocument, recognizeDescribeSecret } from './kubernetesObjects';
-import { recognizeTokenLines } from './secretList';
 
 export interface RecognizeOptions {
   /** The YAML parser, once loaded (it is loaded lazily, only when YAML is pasted). */
@@ -13,11 +11,59 @@ export interface RecognizeOptions {
   choice?: string;
 }
 
+/** The readers for Kubernetes objects: a separate module, so the first screen need not load them. */
+export interface DocumentRecognizers {
+  recognizeKubernetesDocument: (value: unknown, options: RecognizeOptions) => RecognizedInput | null;
+  recognizeDescribeSecret: (text: string) => RecognizedInput | null;
+  recognizeTokenLines: (text: string) => RecognizedInput | null;
+}
+
+export interface RecognizeTextOptions extends RecognizeOptions {
+  /** Without them, documents come back as `needsParsers` so the caller can load them and ask again. */
+  documents?: DocumentRecognizers;
+}
+
 const BEARER = /(?:^|[\s"'])(?:(?:proxy-)?authorization\s*:\s*)?bearer\s+["']?([^\s"']+)/i;
 const YAML_HINT = /^\s*(?:apiVersion|kind|data|stringData|users|items|status|spec|metadata)\s*:/m;
 const DESCRIBE_SECRET = /^Name:\s+\S+[\s\S]*^Type:\s+\S+[\s\S]*^Data\s*$/m;
+/** Two or more lines that start like a token or its base64: maybe a list of tokens. */
+const TOKEN_LINES = /^\s*["']?(?:eyJ|ZXlK)[\s\S]*\n\s*["']?(?:eyJ|ZXlK)/m;
+const NEEDS_PARSERS: RecognizedInput = { kind: 'unknown', token: null, notes: [], needsParsers: true };
 const UNKNOWN_HINT =
   'Paste a JWT (three base64url parts separated by dots, usually starting with "eyJ"), an "Authorization: Bearer …" line, a base64-encoded token, or a Secret, TokenRequest or kubeconfig.';
+
+/**
+ * A large paste is recognised as a Secret list from its first and last few KB, without parsing it
+ * on the main thread (JSON.parse of 40 MB blocks a page for about half a second, YAML far longer):
+ * the audit view reads the whole text in a worker (issue 7). Smaller texts are parsed as usual.
+ */
+const LARGE_JSON_CHARS = 1 << 20;
+const LARGE_YAML_CHARS = 1 << 18;
+const SNIFF_CHARS = 16 * 1024;
+// `kubectl get serviceaccounts,secrets` lists ServiceAccounts first, so they count as evidence too.
+const JSON_LIST = { items: /"items"\s*:\s*\[/, secret: /"kind"\s*:\s*"(?:Secret|ServiceAccount)"|"type"\s*:\s*"kubernetes\.io\/service-account-token"/, list: /"kind"\s*:\s*"SecretList"/ };
+const YAML_LIST = {
+  items: /^items:\s*$/m,
+  secret: /^\s*(?:-\s+)?(?:kind:\s*["']?(?:Secret|ServiceAccount)["']?|type:\s*["']?kubernetes\.io\/service-account-token["']?)\s*$/m,
+  list: /^kind:\s*["']?SecretList["']?\s*$/m,
+};
+
+function recognizeLargeSecretList(trimmed: string): RecognizedInput | null {
+  const json = trimmed.startsWith('{') || trimmed.startsWith('[');
+  if (trimmed.length < (json ? LARGE_JSON_CHARS : LARGE_YAML_CHARS)) return null;
+  const head = trimmed.slice(0, SNIFF_CHARS);
+  const tail = trimmed.slice(-SNIFF_CHARS);
+  const sniff = json ? JSON_LIST : YAML_LIST;
+  const listOpens = json && trimmed.startsWith('[') ? true : sniff.items.test(head) || /^---\s*$/m.test(head);
+  if (!listOpens || !(sniff.secret.test(head) || sniff.list.test(head) || sniff.list.test(tail))) return null;
+  const megabytes = (trimmed.length / 1e6).toFixed(1);
+  return {
+    kind: 'secret-list',
+    token: null,
+    notes: [`A large list of Secrets (${megabytes} MB): the audit view reads and counts it in the background. Only service account token Secrets are decoded; other Secrets are counted, never shown.`],
+    facts: [{ label: 'Size', value: `${megabytes} MB` }],
+  };
+}
 
 function unknown(message: string, notes: string[] = []): RecognizedInput {
   return { kind: 'unknown', token: null, notes, hint: { code: 'unrecognised-input', segment: 'token', message } };
@@ -58,46 +104,58 @@ function recognizeBareToken(text: string, extraNotes: string[]): RecognizedInput
   return unknown(UNKNOWN_HINT, allNotes);
 }
 
-/** Recognises what was pasted and pulls out the token to decode. Never throws. */
-export function recognizeInput(text: string, options: RecognizeOptions = {}): RecognizedInput {
+/**
+ * Recognises what was pasted and pulls out the token to decode. Never throws. Tokens are read
+ * here; documents need `options.documents` (and YAML `options.parseYaml`).
+ */
+export function recognizeText(text: string, options: RecognizeTextOptions = {}): RecognizedInput {
+  const { documents } = options;
   const trimmed = text.trim();
   if (trimmed.length === 0) return { kind: 'empty', token: null, notes: [] };
+
+  const large = recognizeLargeSecretList(trimmed);
+  if (large) return large;
 
   if (trimmed.startsWith('-----BEGIN')) {
     return unknown('This is a PEM key or certificate, not a token. Paste it into "Verification key" to check a token’s signature.');
   }
 
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    if (!documents) return NEEDS_PARSERS;
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch (e) {
       return unknown(`This looks like JSON but does not parse: ${(e as Error).message}.`);
     }
-    return recognizeKubernetesDocument(value, options) ?? recognizeOtherJson(value);
+    return documents.recognizeKubernetesDocument(value, options) ?? recognizeOtherJson(value);
   }
 
   if (DESCRIBE_SECRET.test(trimmed)) {
-    const described = recognizeDescribeSecret(trimmed);
+    if (!documents) return NEEDS_PARSERS;
+    const described = documents.recognizeDescribeSecret(trimmed);
     if (described) return described;
   }
 
   if (YAML_HINT.test(trimmed) && !/^[A-Za-z0-9_\-.]+$/.test(trimmed)) {
-    if (!options.parseYaml) return { kind: 'unknown', token: null, notes: [], needsYaml: true };
+    if (!options.parseYaml || !documents) return NEEDS_PARSERS;
     let value: unknown;
     try {
       value = options.parseYaml(trimmed);
     } catch (e) {
       return unknown(`This looks like YAML but does not parse: ${(e as Error).message.split('\n')[0]}`);
     }
-    const k8s = recognizeKubernetesDocument(value, options);
+    const k8s = documents.recognizeKubernetesDocument(value, options);
     if (k8s) return k8s;
     return unknown('This YAML is not a Secret, TokenRequest, TokenReview, kubeconfig or list of Secrets, so there is no token to take from it.');
   }
 
   // Many tokens, one per line → the audit view (issue 7).
-  const lines = trimmed.includes('\n') ? recognizeTokenLines(trimmed) : null;
-  if (lines) return lines;
+  if (TOKEN_LINES.test(trimmed)) {
+    if (!documents) return NEEDS_PARSERS;
+    const lines = documents.recognizeTokenLines(trimmed);
+    if (lines) return lines;
+  }
 
   if (trimmed.length > MAX_TOKEN_CHARS) {
     // Not a document and far too big for a token: say so without scanning megabytes for one.

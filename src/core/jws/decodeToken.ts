@@ -1,6 +1,7 @@
 import type { Problem, Segment } from '../result';
 import { parseJsonStrict, type JsonFacts } from '../json/parseJsonStrict';
 import { decodeBase64urlSegment } from './base64url';
+import { MAX_TOKEN_CHARS } from './limits';
 import { decodeUtf8 } from './utf8';
 
 export type JsonObject = Record<string, unknown>;
@@ -33,11 +34,7 @@ export interface DecodedToken {
   warnings: string[];
 }
 
-/**
- * Real tokens are about 1 kB; a JWT over 1 MB is never a credential (HTTP servers cap request
- * headers far below that), and decoding megabytes would stall the page.
- */
-export const MAX_TOKEN_CHARS = 1024 * 1024;
+export { MAX_TOKEN_CHARS };
 
 function emptyPart(raw: string): DecodedPart {
   return { raw, bytes: null, text: null, json: undefined, isJson: false, facts: null };

@@ -6,10 +6,10 @@ export function InputKindBadge({ input }: { input: RecognizedInput }) {
   if (input.kind === 'empty') return null;
   const tone = input.kind === 'unknown' ? 'warning' : input.kind === 'jwe' ? 'info' : 'good';
   return (
-    <div data-testid="input-kind" data-kind={input.needsYaml ? 'unknown' : input.kind} aria-live="polite" className="space-y-1 text-sm">
+    <div data-testid="input-kind" data-kind={input.needsParsers ? 'unknown' : input.kind} aria-live="polite" className="space-y-1 text-sm">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-slate-600 dark:text-slate-400">Recognised:</span>
-        <Badge tone={tone}>{input.needsYaml ? 'YAML (loading the parser…)' : INPUT_KIND_LABELS[input.kind]}</Badge>
+        <Badge tone={tone}>{input.needsParsers ? 'Document (loading its reader…)' : INPUT_KIND_LABELS[input.kind]}</Badge>
       </div>
       {input.notes.length > 0 && (
         <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
