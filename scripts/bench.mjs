@@ -13,7 +13,7 @@ import { serveStatic } from './static-server.mjs';
 import { measureAudit } from './bench-audit.mjs';
 
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 21;
+const runs = Number(args[args.indexOf('--runs') + 1]) || 41;
 if (!args.includes('--no-build')) {
   const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);

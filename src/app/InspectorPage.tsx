@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { EncodedToken } from '../features/decoder/EncodedToken';
 import { InputKindBadge } from '../features/decoder/InputKindBadge';
 import { ShareLink } from '../features/decoder/ShareLink';
@@ -24,6 +24,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
   // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
   const text = useDeferredValue(input);
   const recognized = useRecognizedInput(text, choice);
+  const useKeys = useCallback((keyText: string) => setVerify({ ...verify, keyText }), [verify, setVerify]);
   // Fetch the results chunk once the first screen is idle, so the first paste needs no round trip.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
@@ -74,7 +75,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
           </Suspense>
         ) : recognized.token ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
-            <ResultsPane recognized={recognized} verify={verify} onUseKeys={(keyText) => setVerify({ ...verify, keyText })} />
+            <ResultsPane recognized={recognized} verify={verify} onUseKeys={useKeys} />
           </Suspense>
         ) : (
           <EmptyState />

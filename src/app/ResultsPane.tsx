@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { RecognizedInput } from '../core/input/inputKinds';
 import { decodeToken, type DecodedToken } from '../core/jws/decodeToken';
 import type { AsOf } from '../features/decoder/AsOfControl';
@@ -26,7 +26,10 @@ interface ResultsPaneProps {
  * Everything derived from the recognised token. Loaded as its own chunk so the first screen (an
  * empty input) stays small; it is fetched as soon as the browser is idle, or at once on a paste.
  */
-export default function ResultsPane({ recognized, verify, onUseKeys }: ResultsPaneProps) {
+export default memo(ResultsPane);
+
+// Memoised: a keystroke's urgent render (before the deferred input arrives) then skips all of this.
+function ResultsPane({ recognized, verify, onUseKeys }: ResultsPaneProps) {
   const [asOf, setAsOf] = useState<AsOf>({ mode: 'now' });
   const decoded = useMemo(() => (recognized.token && recognized.kind !== 'jwe' ? decodeToken(recognized.token) : null), [recognized]);
   const nowSeconds = useNow(asOf.mode === 'now');

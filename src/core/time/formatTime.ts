@@ -36,9 +36,18 @@ export function toIsoInstant(seconds: number): string {
   return new Date(Math.floor(seconds) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+// Building an Intl.DateTimeFormat costs about a millisecond; a page shows dozens of dates.
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The instant in the viewer's own time zone and locale. */
 export function formatLocal(seconds: number, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long', timeZone }).format(new Date(Math.floor(seconds) * 1000));
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let format = localFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long', timeZone });
+    localFormats.set(key, format);
+  }
+  return format.format(new Date(Math.floor(seconds) * 1000));
 }
 
 /** "1 h 0 min 7 s", "365 days", "30 s". Exact, largest units first. */

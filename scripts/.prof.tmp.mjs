@@ -1,0 +1,31 @@
+import { chromium } from '@playwright/test';
+import { serveStatic } from './static-server.mjs';
+const s = await serveStatic(process.cwd() + '/dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.goto(s.url);
+await page.waitForTimeout(1500);
+const b64 = (x) => Buffer.from(x).toString('base64url');
+const tok = (i) => `${b64('{"alg":"RS256","kid":"wMU4GOsuqPnFjPar7NaZZTEmNlc2I_W75faEDbLB7dI"}')}.${b64(JSON.stringify({aud:['https://kubernetes.default.svc.cluster.local'],exp:1692445741,iat:1660909741,iss:'https://kubernetes.default.svc.cluster.local','kubernetes.io':{namespace:'default',pod:{name:'busybox-'+i,uid:'d822'},serviceaccount:{name:'default',uid:'8208'},warnafter:1660913348},nbf:1660909741,sub:'system:serviceaccount:default:default'}))}.${b64(Buffer.alloc(256,7))}`;
+const paste = (t, m) => page.evaluate(([text, mark]) => new Promise((resolve) => {
+  const area = document.querySelector('[data-testid="token-input"]');
+  const start = performance.now();
+  const obs = new MutationObserver(() => { if (document.querySelector('[data-testid="payload-json"]')?.textContent?.includes(mark)) { obs.disconnect(); resolve(performance.now() - start); } });
+  obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(area, text);
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+}), [t, m]);
+for (let i = 0; i < 3; i++) await paste(tok(i), 'busybox-' + i);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); await cdp.send('Profiler.start');
+const times = [];
+for (let i = 10; i < 40; i++) times.push(await paste(tok(i), 'busybox-' + i));
+const { profile } = await cdp.send('Profiler.stop');
+console.log('times', times.map(Math.round).join(' '));
+// total (inclusive) time per function
+const byId = new Map(profile.nodes.map((n) => [n.id, n])); const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const dt = profile.timeDeltas; const incl = {};
+profile.samples.forEach((id, i) => { const seen = new Set(); let cur = id; while (cur !== undefined) { const n = byId.get(cur); const cf = n.callFrame; const k = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}:${cf.columnNumber}`; if (!seen.has(k)) { incl[k] = (incl[k] || 0) + (dt[i] || 0); seen.add(k); } cur = parent.get(cur); } });
+Object.entries(incl).filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 40).forEach(([k, v]) => console.log((v / 1000).toFixed(1).padStart(8), 'ms', k));
+await browser.close(); await s.close();
