@@ -80,3 +80,42 @@ test('the theme toggle switches between system, dark and light', async ({ page }
   await page.getByTestId('theme-toggle').click();
   expect(await isDark()).toBe(false);
 });
+
+test('every view and flow that does not press "fetch" stays on the origin', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await pinClock(page, FIXTURE_IAT + 600);
+  // Decoder: every input shape, a key, the share panel, the fetch panel opened but not pressed.
+  await openWithInput(page, fixture('tokens/pod-bound.jwt'));
+  for (const input of ['inputs/secret.yaml', 'inputs/secret.json', 'inputs/kubeconfig.yaml', 'inputs/tokenrequest-response.json', 'inputs/bearer-header.txt', 'inputs/token-base64.txt']) {
+    await page.getByTestId('token-input').fill(fixture(input));
+    await expect(page.getByTestId('token-kind')).toBeVisible();
+  }
+  await page.getByTestId('token-input').fill(fixture('tokens/pod-bound.jwt'));
+  await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  await page.getByText('Get keys online').click();
+  await page.getByTestId('fetch-issuer-keys').click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('share-open').click();
+  // Audit, with verification in the worker.
+  await page.getByTestId('token-input').fill(fixture('inputs/secret-list.json'));
+  await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-total', '6');
+  // Compare, Build (sign and round trip), Learn.
+  await page.goto('./#compare');
+  await page.getByTestId('compare-blog-pair').click();
+  await expect(page.getByTestId('compare-row').first()).toBeVisible();
+  await page.goto('./#build');
+  await page.getByTestId('builder-template').selectOption('pod-bound');
+  await page.getByTestId('builder-generate-key').click();
+  await page.getByTestId('builder-sign').click();
+  await expect(page.getByTestId('built-token')).toContainText('.');
+  await page.goto('./#learn');
+  await page.locator('[data-testid="learn-sample"]').first().click();
+  await expect(page.getByTestId('token-kind')).toBeVisible();
+
+  const origin = new URL(baseURL as string).origin;
+  expect(requests.length).toBeGreaterThan(5);
+  expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+});
