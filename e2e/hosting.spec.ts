@@ -48,7 +48,7 @@ test.describe('the hosted build below a sub-path', () => {
 });
 
 test('the single-file build works from file:// with no network', async ({ page, context }) => {
-  test.skip(!existsSync(single), 'run `npm run build:single` first (npm test does)');
+  expect(existsSync(single), 'run `npm run build:single` first (npm test does)').toBe(true);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await context.setOffline(true);
