@@ -63,7 +63,7 @@ export function classifyHost(url: string): HostKind {
 }
 
 export type FetchProblem =
-  /** fetch() rejected: the browser got no response it may show (CORS, TLS, DNS, offline). */
+  /** The request was rejected: the browser got no response it may show (CORS, TLS, DNS, offline). */
   | { kind: 'network'; error: unknown }
   | { kind: 'status'; status: number; statusText?: string }
   | { kind: 'not-json'; contentType?: string | null }
