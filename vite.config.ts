@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { readIssuerOrigins } from './scripts/issuer-origins.ts';
 import { contentSecurityPolicy } from './scripts/vite-csp-plugin.ts';
 
 // `vite build` makes the hosted site (dist/): relative paths, so it works from any sub-path, and a
@@ -20,6 +21,9 @@ function inlineIcon(): Plugin {
 
 export default defineConfig(({ mode }) => {
   const singleFile = mode === 'single';
+  // SA_INSPECTOR_ISSUERS="https://a.example,https://b.example" narrows connect-src to those origins.
+  const issuers = readIssuerOrigins(process.env.SA_INSPECTOR_ISSUERS);
+  if (!issuers.ok) throw new Error(issuers.message);
   return {
     base: './',
     plugins: [
@@ -56,7 +60,7 @@ export default defineConfig(({ mode }) => {
               navigateFallback: 'index.html',
             },
           }),
-      contentSecurityPolicy({ singleFile }),
+      contentSecurityPolicy({ singleFile, connectOrigins: issuers.origins }),
     ],
     publicDir: singleFile ? false : 'public',
     build: {

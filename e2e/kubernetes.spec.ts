@@ -40,8 +40,9 @@ test('findings: a legacy token, and an extended token past warnafter', async ({ 
   await expect(page.locator('[data-testid="finding"][data-code="legacy-token"]')).toHaveAttribute('data-severity', 'warning');
   await expect(page.locator('[data-testid="finding"][data-code="no-expiry"]')).toBeVisible();
   await pinClock(page, FIXTURE_IAT + 4000);
-  await openWithInput(page, fixture('tokens/pod-bound-extended.jwt'));
+  // The link is read once and scrubbed from the URL, so the reload (for the new clock) comes first.
   await page.reload();
+  await openWithInput(page, fixture('tokens/pod-bound-extended.jwt'));
   await expect(page.locator('[data-testid="finding"][data-code="past-warnafter"]')).toBeVisible();
   await expect(page.locator('[data-testid="finding"][data-code="extended-expiry"]')).toBeVisible();
   await expect(page.getByTestId('kubelet-refresh').locator('time')).toHaveAttribute('datetime', '2026-01-15T10:18:06Z');

@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { readTextFile } from '../lib/readTextFile';
 import { readRememberedKeys } from '../lib/rememberedKeys';
 import { DEFAULT_VERIFY_SETTINGS, type VerifySettings } from '../features/verify/verifySettings';
+import { hashTokenAction } from './hashRoute';
+import { HashTokenOffer } from './HashTokenOffer';
 import { InspectorPage } from './InspectorPage';
 import { Nav } from './Nav';
 import { ThemeToggle } from './ThemeToggle';
@@ -14,21 +16,21 @@ const AuditPage = lazy(() => import('./AuditPage'));
 const BuilderPage = lazy(() => import('../features/builder/BuilderPage'));
 
 export function App() {
-  const hash = useHashState();
-  const [input, setInput] = useState(hash.token ?? '');
+  const hash = useHashState(onLaterToken);
+  const [input, setInput] = useState(hash.initialToken ?? '');
+  // An input that arrived through #token= while the user had other text, waiting for Replace / Keep.
+  const [offer, setOffer] = useState<string | null>(null);
+  function onLaterToken(token: string) {
+    const action = hashTokenAction(token, input);
+    if (action === 'fill') setInput(token);
+    if (action !== 'ignore') setOffer(action === 'offer' ? token : null);
+  }
   const [verify, setVerify] = useState<VerifySettings>(() => {
     const remembered = readRememberedKeys();
     return remembered ? { ...DEFAULT_VERIFY_SETTINGS, keyText: remembered, rememberKeys: true } : DEFAULT_VERIFY_SETTINGS;
   });
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
-
-  // A new #token= link (pasted into the address bar) replaces the input.
-  const [hashToken, setHashToken] = useState(hash.token);
-  if (hash.token !== hashToken) {
-    setHashToken(hash.token);
-    if (hash.token !== null) setInput(hash.token);
-  }
 
   /** The builder's round trip: its token in the decoder, its public key in the key input. */
   const openInDecoder = (token: string, publicKey: string) => {
@@ -62,7 +64,7 @@ export function App() {
       setDropError(read.ok ? null : read.message);
       if (read.ok) {
         setInput(read.text);
-        if (window.location.hash && !window.location.hash.startsWith('#token=')) window.location.hash = '';
+        if (window.location.hash) window.location.hash = '';
       }
     };
     window.addEventListener('dragover', over);
@@ -88,6 +90,16 @@ export function App() {
             <ThemeToggle />
           </nav>
         </header>
+        {offer !== null && (
+          <HashTokenOffer
+            length={offer.length}
+            onReplace={() => {
+              setInput(offer);
+              setOffer(null);
+            }}
+            onKeep={() => setOffer(null)}
+          />
+        )}
         {dropError && <p role="alert" className="mb-2 text-sm text-rose-800 dark:text-rose-200">{dropError}</p>}
         <main>
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>}>
