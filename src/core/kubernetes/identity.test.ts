@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeToken } from '../jws/decodeToken';
 import { classifyToken } from './classifyToken';
+import { validateClaims } from '../verify/validateClaims';
 import { EXTRA_KEYS, identityOf, kubectlAuthCanIList } from './identity';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
@@ -153,6 +154,28 @@ describe('identityOf: problems', () => {
   it('names that cannot exist', () => {
     const got = ofPayload({ sub: 'system:serviceaccount:Bad_NS:sa', 'kubernetes.io': { namespace: 'Bad_NS', serviceaccount: { name: 'sa' } } });
     expect(got?.problems.map((p) => p.code)).toEqual(['invalid-name']);
+  });
+
+  // D10: ValidateServiceAccountName is IsDNS1123Subdomain, with no 63-character limit per label
+  // (kubernetes/kubernetes pkg/apis/core/validation/validation.go; kubernetes/apimachinery
+  // pkg/util/validation/validation.go). Identity and the API-server verdict use the same rule.
+  it('a 70-character service account name can exist, for identity and verdict alike', () => {
+    const name = `a${'b'.repeat(68)}c`;
+    const claims = {
+      iss: 'kubernetes/serviceaccount',
+      sub: `system:serviceaccount:ns:${name}`,
+      'kubernetes.io/serviceaccount/namespace': 'ns',
+      'kubernetes.io/serviceaccount/secret.name': `${name}-token-x`,
+      'kubernetes.io/serviceaccount/service-account.name': name,
+      'kubernetes.io/serviceaccount/service-account.uid': 'uid',
+    };
+    expect(ofPayload(claims)?.problems).toEqual([]);
+    const verdict = validateClaims(claims, { issuers: [], audiences: [], nowSeconds: 0 });
+    expect(verdict.reasons.map((r) => r.code)).not.toContain('legacy-sub-invalid');
+    // The same text as a namespace (a DNS-1123 label, at most 63) is refused by both.
+    const asNamespace = { ...claims, sub: `system:serviceaccount:${name}:sa`, 'kubernetes.io/serviceaccount/namespace': name, 'kubernetes.io/serviceaccount/service-account.name': 'sa' };
+    expect(ofPayload(asNamespace)?.problems.map((p) => p.code)).toEqual(['sub-invalid', 'invalid-name']);
+    expect(validateClaims(asNamespace, { issuers: [], audiences: [], nowSeconds: 0 }).reasons.map((r) => r.code)).toContain('legacy-sub-invalid');
   });
 
   it('a bound token without namespace has no username or groups', () => {
