@@ -78,13 +78,16 @@ export function kubectlCommand(spec: KubectlSpec): Result<string> {
   return refused ? fail(refused) : ok(shellCommand(argumentsOf(spec)));
 }
 
+/** `<namespace>` or `--flag=<name>`: left unquoted in a template. */
+const PLACEHOLDER_ARGUMENT = /^(--[a-z-]+=)?<[a-z-]+>$/;
+
 /**
  * The same command with placeholders such as `<namespace>` for prose ("… lists them"): the same
  * shape, not checked, placeholders left unquoted. Only for text that names no real object.
  */
 export function kubectlTemplate(spec: KubectlSpec): string {
   return argumentsOf(spec)
-    .map((a) => (/^<[a-z-]+>$/.test(a) ? a : shellQuote(a)))
+    .map((a) => (PLACEHOLDER_ARGUMENT.test(a) ? a : shellQuote(a)))
     .join(' ');
 }
 
@@ -98,4 +101,19 @@ export function kubectlHint(spec: Omit<KubectlSpec, 'namespace' | 'name' | 'embe
   const usable = (kind: NameKind, value: string | null) => (value !== null && checkName(kind, value) === null ? value : PLACEHOLDERS[kind]);
   const name = spec.name ? { kind: spec.name.kind, value: usable(spec.name.kind, spec.name.value) } : undefined;
   return kubectlTemplate({ ...spec, namespace: usable('namespace', spec.namespace), name });
+}
+
+/**
+ * How kubectl asks for a token bound to an object, for prose. kubectl refuses --bound-object-kind
+ * without --bound-object-name, and offers Node without KUBECTL_NODE_BOUND_TOKENS=true only from
+ * kubectl 1.31 (kubernetes/kubectl pkg/cmd/create/create_token.go @ v0.31.0; v0.29.0 and v0.30.0
+ * check the variable).
+ */
+export function boundTokenCommand(kind: 'Pod' | 'Secret' | 'Node'): string {
+  return kubectlTemplate({
+    words: ['create', 'token'],
+    namespace: '<namespace>',
+    options: [`--bound-object-kind=${kind}`, `--bound-object-name=<${kind.toLowerCase()}>`],
+    name: { kind: 'service-account', value: '<service-account>' },
+  });
 }
