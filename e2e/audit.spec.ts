@@ -60,8 +60,8 @@ test('a pasted secret list is audited: 6 legacy rows, labels shown, the Opaque S
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-csv').click()]);
   expect(download.suggestedFilename()).toBe('sa-token-audit-2026-01-15.csv');
   const csv = readFileSync(await download.path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toMatch(/^namespace,secret,service_account,kind,/);
-  expect(csv).toContain('default,builder-2-token,builder-2,legacy,');
+  expect(csv.split('\r\n')[0]).toMatch(/^"namespace","secret","service_account","kind",/);
+  expect(csv).toContain('"default","builder-2-token","builder-2","legacy",');
   expect(csv).not.toMatch(/eyJ|ZXlK/);
 
   // Every token verified in the worker against the keys in the key input.
