@@ -51,8 +51,8 @@ test('a pasted secret list is audited: 6 legacy rows, labels shown, the Opaque S
   await expect(rows).toHaveCount(1);
   await page.getByTestId('audit-filter-finding').selectOption('');
   await page.getByTestId('audit-select-legacy').click();
-  await expect(page.getByTestId('audit-plan-delete')).toContainText('kubectl delete secret builder-0-token -n default');
-  await expect(page.getByTestId('audit-plan-create-token')).toContainText('kubectl create token builder-5 -n default --duration=1h');
+  await expect(page.getByTestId('audit-plan-delete')).toContainText('kubectl delete secret -n default -- builder-0-token');
+  await expect(page.getByTestId('audit-plan-create-token')).toContainText('kubectl create token -n default --duration=1h -- builder-5');
   await expect(page.getByTestId('audit-plan-timeline')).toHaveCount(6);
   await expect(page.locator('[data-testid="audit-plan-timeline"][data-verdict="labelled"]')).toContainText('builder-2-token');
 
@@ -60,8 +60,8 @@ test('a pasted secret list is audited: 6 legacy rows, labels shown, the Opaque S
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-csv').click()]);
   expect(download.suggestedFilename()).toBe('sa-token-audit-2026-01-15.csv');
   const csv = readFileSync(await download.path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toMatch(/^namespace,secret,service_account,kind,/);
-  expect(csv).toContain('default,builder-2-token,builder-2,legacy,');
+  expect(csv.split('\r\n')[0]).toMatch(/^"namespace","secret","service_account","kind",/);
+  expect(csv).toContain('"default","builder-2-token","builder-2","legacy",');
   expect(csv).not.toMatch(/eyJ|ZXlK/);
 
   // Every token verified in the worker against the keys in the key input.
@@ -120,6 +120,36 @@ test('a YAML list (read by the worker) and tokens one per line are audited too',
   await expect(page.getByTestId('input-kind')).toHaveAttribute('data-kind', 'secret-list');
   await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-total', '3');
   expect(await page.getByTestId('audit-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['pod-bound', 'node-bound', 'legacy']);
+});
+
+test('a Secret named --all in the list gets a warning in the clean-up plan, never `kubectl delete secret --all`', async ({ page }) => {
+  await pinClock(page, FIXTURE_IAT + 600);
+  const hostile = JSON.parse(list) as { items: { metadata: { name: string; namespace: string } }[] };
+  (hostile.items[0] as { metadata: { name: string } }).metadata.name = '--all';
+  (hostile.items[1] as { metadata: { namespace: string } }).metadata.namespace = '-A';
+  await page.goto('./#audit');
+  await page.getByTestId('token-input').fill(JSON.stringify(hostile));
+  await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-complete', 'true');
+  await page.getByTestId('audit-select-legacy').click();
+  const warnings = page.getByTestId('audit-plan-warning');
+  await expect(warnings).toHaveCount(2);
+  await expect(warnings.first()).toContainText('default/--all: The Secret name "--all" is not a valid Kubernetes name');
+  await expect(warnings.first()).toContainText('No command is generated for it');
+  await expect(warnings.nth(1)).toContainText('The namespace "-A" is not a valid Kubernetes name');
+  const deletes = page.getByTestId('audit-plan-delete');
+  await expect(deletes).toContainText('kubectl delete secret -n default -- builder-2-token');
+  await expect(deletes).not.toContainText('--all');
+  await expect(page.getByTestId('audit-plan-delete-copy')).toHaveText('Copy (POSIX shell)');
+  await expect(page.getByRole('button', { name: 'Copy (POSIX shell): kubectl delete secret commands' })).toBeVisible();
+
+  // The downloaded script: every kubectl line ends options with "--" before the name; --all only in comments.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .sh' }).click()]);
+  const script = readFileSync(await download.path(), 'utf8');
+  const commands = script.split('\n').filter((l) => l.startsWith('kubectl '));
+  expect(commands.length).toBeGreaterThan(0);
+  expect(commands.every((c) => / -- [a-z0-9.-]+$/.test(c))).toBe(true);
+  expect(commands.join('\n')).not.toMatch(/--all|-A\b/);
+  expect(script).toContain('# - default/--all: The Secret name "--all" is not a valid Kubernetes name');
 });
 
 test.describe('without a worker', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixture, openWithInput, pinClock, FIXTURE_IAT } from './support/tokens';
+import { fixture, makeToken, openWithInput, pinClock, FIXTURE_IAT } from './support/tokens';
 
 test.beforeEach(async ({ page }) => {
   await pinClock(page, FIXTURE_IAT + 600);
@@ -73,12 +73,49 @@ test('migration commands for a legacy token can be copied', async ({ page, conte
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openWithInput(page, fixture('seed/v1.24-explicit-secret.jwt'));
   const command = page.getByTestId('migration-create-token');
-  await expect(command).toContainText('kubectl create token sa-token-demo -n default');
+  await expect(command).toHaveText('kubectl create token -n default --duration=1h -- sa-token-demo');
+  await expect(page.getByTestId('migration-create-token-copy')).toHaveText('Copy (POSIX shell)');
+  await expect(page.getByRole('button', { name: 'Copy (POSIX shell): Get a short-lived token instead' })).toBeVisible();
+  await expect(page.getByTestId('migration-explicit-secret-copy')).toHaveText('Copy');
+  await expect(page.getByTestId('migration-delete-secret')).toHaveText('kubectl delete secret -n default -- explicit-sa-token');
+  await expect(page.getByRole('region', { name: 'Replace this legacy token' })).toContainText('Commands are for kubectl 1.31 or later in a POSIX shell');
   await page.getByTestId('migration-create-token-copy').click();
   await expect(page.getByTestId('migration-create-token-copy')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await command.textContent());
   await expect(page.getByTestId('migration-explicit-secret')).toContainText('kubernetes.io/service-account.name: sa-token-demo');
   await expect(page.getByTestId('migration-projected-volume')).toContainText('serviceAccountToken');
+});
+
+test('a legacy token whose Secret is named --all gets a warning instead of a delete command; can-i impersonates the user alone', async ({ page }) => {
+  const legacy = (claims: Record<string, string>) =>
+    makeToken(
+      { alg: 'RS256', kid: '' },
+      {
+        iss: 'kubernetes/serviceaccount',
+        sub: 'system:serviceaccount:prod:builder',
+        'kubernetes.io/serviceaccount/namespace': 'prod',
+        'kubernetes.io/serviceaccount/secret.name': '--all',
+        'kubernetes.io/serviceaccount/service-account.name': 'builder',
+        'kubernetes.io/serviceaccount/service-account.uid': 'u',
+        ...claims,
+      },
+    );
+  await openWithInput(page, legacy({}));
+  await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'legacy');
+  await expect(page.getByTestId('migration-delete-secret-refused')).toContainText('The Secret name "--all" is not a valid Kubernetes name');
+  await expect(page.getByTestId('migration-delete-secret')).toHaveCount(0);
+  await expect(page.getByTestId('migration-create-token')).toHaveText('kubectl create token -n prod --duration=1h -- builder');
+  await expect(page.getByRole('region', { name: 'Replace this legacy token' })).not.toContainText('delete secret --all');
+  // D9: no --as-group, which could make the command Forbidden.
+  await expect(page.getByTestId('can-i-command')).toHaveText('kubectl auth can-i -n prod --list --as=system:serviceaccount:prod:builder');
+
+  // A namespace with a hidden character: no command, and the warning shows the character as a marker.
+  await page.getByTestId('token-input').fill(legacy({ sub: 'system:serviceaccount:prod\u202e:builder', 'kubernetes.io/serviceaccount/namespace': 'prod\u202e' }));
+  await expect(page.getByTestId('can-i-command')).toHaveCount(0);
+  await expect(page.getByTestId('can-i-refused')).toContainText('The namespace "prod⟦U+202E⟧" is not a valid Kubernetes name');
+  await expect(page.getByTestId('migration-create-token-refused')).toContainText('prod⟦U+202E⟧');
+  await expect(page.getByTestId('migration-step')).toHaveCount(4);
+  await expect(page.locator('[data-testid^="migration-"][data-testid$="-copy"]')).toHaveCount(0);
 });
 
 test('compare: the blog post’s v1.20 and v1.24 tokens, claim by claim', async ({ page }) => {

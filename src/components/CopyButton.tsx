@@ -21,12 +21,14 @@ async function writeClipboard(text: string): Promise<boolean> {
 
 interface CopyButtonProps {
   text: string;
-  /** What is copied, for screen readers: "Copy payload JSON". */
+  /** What is copied, for screen readers: "Copy payload JSON". It should start with the caption. */
   label: string;
+  /** The visible text: "Copy" unless said otherwise ("Copy (POSIX shell)"). */
+  caption?: string;
   testId?: string;
 }
 
-export function CopyButton({ text, label, testId }: CopyButtonProps) {
+export function CopyButton({ text, label, caption = 'Copy', testId }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -40,9 +42,9 @@ export function CopyButton({ text, label, testId }: CopyButtonProps) {
       title={label}
       data-testid={testId}
       onClick={async () => setState((await writeClipboard(text)) ? 'copied' : 'failed')}
-      className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+      className="rounded border border-slate-300 px-2 py-0.5 text-xs whitespace-nowrap text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}</span>
     </button>
   );
 }

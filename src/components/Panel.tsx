@@ -19,11 +19,11 @@ export function Panel({ title, actions, children, accentClass, id, testId }: Pan
       data-testid={testId}
       className={`rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 ${accentClass ? `border-l-4 ${accentClass}` : ''}`}
     >
-      <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-2 dark:border-slate-800">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-3 py-2 dark:border-slate-800">
         <h2 id={headingId} className="text-sm font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300">
           {title}
         </h2>
-        {actions && <div className="flex items-center gap-1">{actions}</div>}
+        {actions && <div className="flex flex-wrap items-center gap-1">{actions}</div>}
       </div>
       <div className="p-3">{children}</div>
     </section>

@@ -70,10 +70,18 @@ describe('cleanerTimeline (§6)', () => {
     expect(t.summary).toMatch(/^If auto-generated, eligible now/);
     expect(t.unknowns.map((u) => u.topic)).toEqual(['origin', 'created', 'pods', 'tracking', 'cluster']);
     const unknowns = t.unknowns.map((u) => u.text).join('\n');
-    expect(unknowns).toContain("kubectl get serviceaccount builder -n ci -o 'jsonpath={.secrets[*].name}'");
+    expect(unknowns).toContain("kubectl get serviceaccount -n ci '--output=jsonpath={.secrets[*].name}' -- builder");
+    expect(unknowns).toContain("kubectl get configmap -n kube-system '--output=jsonpath={.data.since}' -- kube-apiserver-legacy-service-account-token-tracking");
     expect(unknowns).toMatch(/pod in ci uses the Secret/);
     expect(unknowns).toContain('kube-apiserver-legacy-service-account-token-tracking');
     expect(unknowns).toMatch(/created/);
+  });
+
+  it('names no command for a service account name kubectl could read as an option', () => {
+    const t = cleanerTimeline(row({ origin: 'unknown', serviceAccount: '--all', namespace: 'ci' }), settings, now);
+    const origin = t.unknowns.find((u) => u.topic === 'origin')?.text;
+    expect(origin).toMatch(/^Whether it is auto-generated \(only those are ever cleaned up\)\. The service account name "--all" is not a valid Kubernetes name/);
+    expect(origin).not.toContain('kubectl get');
   });
 
   it('a bare token has no Secret to reason about', () => {

@@ -1,5 +1,5 @@
 import { parseRfc3339Seconds } from '../input/rfc3339';
-import { shellCommand } from '../kubernetes/shellQuote';
+import { kubectlCommand, kubectlTemplate, type KubectlSpec } from '../kubernetes/kubectlCommand';
 import type { AuditRow } from './auditRow';
 import { TRACKING_CONFIGMAP } from './readAuditInput';
 
@@ -58,11 +58,22 @@ export interface CleanerTimeline {
   unknowns: TimelineUnknown[];
 }
 
-const TRACKING_COMMAND = shellCommand(['kubectl', 'get', 'configmap', TRACKING_CONFIGMAP.name, '-n', TRACKING_CONFIGMAP.namespace, '-o', `jsonpath={.data.${TRACKING_CONFIGMAP.key}}`]);
+const tracking = kubectlCommand({
+  words: ['get', 'configmap'],
+  namespace: TRACKING_CONFIGMAP.namespace,
+  options: [`--output=jsonpath={.data.${TRACKING_CONFIGMAP.key}}`],
+  name: { kind: 'configmap', value: TRACKING_CONFIGMAP.name },
+});
+const TRACKING_COMMAND = tracking.ok ? tracking.value : tracking.error.message;
+
+/** `kubectl get serviceaccount` printing the Secrets the ServiceAccount lists (those it generated). */
+function generatedSecretsCommand(namespace: string, name: string): KubectlSpec {
+  return { words: ['get', 'serviceaccount'], namespace, options: ['--output=jsonpath={.secrets[*].name}'], name: { kind: 'service-account', value: name } };
+}
 
 /** Topics whose wording differs per Secret, in general terms, for a plan that covers many Secrets. */
 export const UNKNOWN_TOPICS: Partial<Record<TimelineUnknown['topic'], string>> = {
-  origin: `Whether each Secret is auto-generated (only those are ever cleaned up): kubectl get serviceaccount <name> -n <namespace> -o 'jsonpath={.secrets[*].name}' lists the Secrets a ServiceAccount generated. Or paste ServiceAccounts too (kubectl get secrets,serviceaccounts,pods -A -o json).`,
+  origin: `Whether each Secret is auto-generated (only those are ever cleaned up): ${kubectlTemplate(generatedSecretsCommand('<namespace>', '<name>'))} lists the Secrets a ServiceAccount generated. Or paste ServiceAccounts too (kubectl get secrets,serviceaccounts,pods -A -o json).`,
   created: 'When some Secrets were created (the cleaner leaves Secrets younger than the period alone): metadata.creationTimestamp is not in the paste.',
   pods: 'Whether a pod uses a Secret (the cleaner skips those, for as long as they do): paste pods too (kubectl get secrets,serviceaccounts,pods -A -o json).',
 };
@@ -97,9 +108,12 @@ function unknownsFor(row: AuditRow, settings: CleanerSettings): TimelineUnknown[
   const unknowns: TimelineUnknown[] = [];
   const ns = row.namespace ?? '<namespace>';
   if (row.origin === 'unknown' && row.serviceAccount) {
+    const command = row.namespace ? kubectlCommand(generatedSecretsCommand(row.namespace, row.serviceAccount)) : null;
     unknowns.push({
       topic: 'origin',
-      text: `Whether it is auto-generated (only those are ever cleaned up): ${shellCommand(['kubectl', 'get', 'serviceaccount', row.serviceAccount, '-n', ns, '-o', 'jsonpath={.secrets[*].name}'])} lists the Secrets its ServiceAccount generated.`,
+      text: command?.ok
+        ? `Whether it is auto-generated (only those are ever cleaned up): ${command.value} lists the Secrets its ServiceAccount generated.`
+        : `Whether it is auto-generated (only those are ever cleaned up). ${command ? command.error.message : 'Its namespace is not known.'}`,
     });
   }
   if (!row.createdAt) unknowns.push({ topic: 'created', text: 'When the Secret was created (the cleaner leaves Secrets younger than the period alone): metadata.creationTimestamp is not in the paste.' });

@@ -1,35 +1,34 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { row } from '../../testing/auditRows';
+import { optionArguments, positionalArguments, runWithStubKubectl } from '../../testing/stubKubectl';
 import type { AuditRow } from './auditRow';
 import { cleanupPlan } from './cleanupPlan';
 
 const now = Date.parse('2026-01-15T09:30:00Z') / 1000;
 const settings = { periodDays: 365, trackingSince: null };
-/** What a POSIX shell would pass to kubectl. */
-const argv = (command: string) => execFileSync('sh', ['-c', `for a in ${command}; do printf '%s\\0' "$a"; done`], { encoding: 'utf8' }).split('\0').slice(0, -1);
 
 describe('cleanupPlan', () => {
   const rows = [
     row({ id: 0, namespace: 'default', secretName: 'builder-0-token', serviceAccount: 'builder' }),
     row({ id: 1, namespace: 'default', secretName: 'builder-1-token', serviceAccount: 'builder' }),
-    row({ id: 2, namespace: 'team a', secretName: "it's; rm -rf ~", serviceAccount: '$(whoami)' }),
+    row({ id: 2, namespace: 'team-a', secretName: 'web-token-x', serviceAccount: 'web' }),
     row({ id: 3, kind: 'pod-bound' }),
     row({ id: 4, namespace: null }),
   ];
   const plan = cleanupPlan(rows, settings, now);
 
-  it('deletes each selected legacy Secret, with names quoted for a shell', () => {
+  it('deletes each selected legacy Secret: options first, then "--" and the name', () => {
     expect(plan.secrets.map((s) => s.deleteCommand)).toEqual([
-      'kubectl delete secret builder-0-token -n default',
-      'kubectl delete secret builder-1-token -n default',
-      `kubectl delete secret 'it'\\''s; rm -rf ~' -n 'team a'`,
+      'kubectl delete secret -n default -- builder-0-token',
+      'kubectl delete secret -n default -- builder-1-token',
+      'kubectl delete secret -n team-a -- web-token-x',
     ]);
-    expect(argv(plan.secrets[2]?.deleteCommand ?? '')).toEqual(['kubectl', 'delete', 'secret', "it's; rm -rf ~", '-n', 'team a']);
+    expect(plan.secrets[0]?.checkCommand).toBe('kubectl get secret -n default --label-columns=kubernetes.io/legacy-token-last-used,kubernetes.io/legacy-token-invalid-since -- builder-0-token');
+    expect(plan.warnings).toEqual([]);
   });
 
   it('one replacement per service account: kubectl create token and a projected volume', () => {
-    expect(plan.replacements.map((r) => r.createToken)).toEqual(['kubectl create token builder -n default --duration=1h', `kubectl create token '$(whoami)' -n 'team a' --duration=1h`]);
+    expect(plan.replacements.map((r) => r.createToken)).toEqual(['kubectl create token -n default --duration=1h -- builder', 'kubectl create token -n team-a --duration=1h -- web']);
     expect(plan.replacements[0]?.projectedVolume).toContain('serviceAccountToken:');
     expect(plan.replacements[0]?.projectedVolume).toContain('serviceAccountName: builder');
   });
@@ -37,7 +36,7 @@ describe('cleanupPlan', () => {
   it('lists each unknown once: in general terms when it differs per Secret', () => {
     expect(plan.unknowns).toHaveLength(5);
     expect(plan.unknowns[0]).toMatch(/^Whether each Secret is auto-generated/);
-    expect(cleanupPlan([rows[0] as AuditRow], settings, now).unknowns[0]).toContain('kubectl get serviceaccount builder -n default');
+    expect(cleanupPlan([rows[0] as AuditRow], settings, now).unknowns[0]).toContain("kubectl get serviceaccount -n default '--output=jsonpath={.secrets[*].name}' -- builder");
   });
 
   it('leaves out bound tokens and rows without a name, saying why', () => {
@@ -55,14 +54,50 @@ describe('cleanupPlan', () => {
     expect(plan.text).toContain('kube-apiserver-legacy-service-account-token-tracking');
   });
 
-  it('run by a shell, the plan calls only kubectl, whatever the names hold', () => {
-    const hostile = [row({ namespace: 'x', secretName: 'a\necho PWNED $(echo PWNED)', serviceAccount: "b'\necho PWNED" })];
-    const script = cleanupPlan(hostile, settings, now).text;
-    // kubectl prints its arguments as one record; anything else that ran would print outside a record.
-    const out = execFileSync('sh', ['-c', `kubectl() { printf 'CALL'; printf '\\037%s' "$@"; printf '\\036'; }\n${script}`], { encoding: 'utf8' });
-    const records = out.split('\x1e').filter(Boolean);
-    expect(records.every((r) => r.startsWith('CALL\x1f'))).toBe(true);
-    expect(records.map((r) => r.split('\x1f').slice(1))).toContainEqual(['delete', 'secret', 'a\necho PWNED $(echo PWNED)', '-n', 'x']);
-    expect(records.map((r) => r.split('\x1f').slice(1, 4))).toContainEqual(['create', 'token', "b'\necho PWNED"]);
+  it('says which commands assume what: kubectl 1.31 or later, a POSIX shell', () => {
+    expect(plan.text).toMatch(/^# Clean-up plan for 3 legacy .*\n# Commands are for kubectl 1\.31 or later in a POSIX shell/);
+  });
+});
+
+describe('cleanupPlan: names from an untrusted paste', () => {
+  const hostile = [
+    row({ id: 0, namespace: 'prod', secretName: '--all', serviceAccount: 'builder' }),
+    row({ id: 1, namespace: '-A', secretName: 'x-token', serviceAccount: 'x' }),
+    row({ id: 2, namespace: 'prod', secretName: 'a\necho PWNED $(echo PWNED)', serviceAccount: 'b' }),
+    row({ id: 3, namespace: 'prod', secretName: 'a;b', serviceAccount: 'c' }),
+    row({ id: 4, namespace: 'prod', secretName: 'fine-token', serviceAccount: "b'\necho PWNED $(id)" }),
+    row({ id: 5, namespace: 'prod', secretName: 'web-token', serviceAccount: 'web' }),
+  ];
+  const plan = cleanupPlan(hostile, settings, now);
+
+  it('a Secret named --all gets a warning, never `kubectl delete secret --all`', () => {
+    expect(plan.secrets.map((s) => s.row.id)).toEqual([4, 5]);
+    expect(plan.warnings[0]).toBe(
+      'prod/--all: The Secret name "--all" is not a valid Kubernetes name (lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit, at most 253 characters). No command is generated for it: the API server cannot hold such an object, and kubectl could read the name as something else (an option such as --all).',
+    );
+    expect(plan.warnings[1]).toMatch(/^-A\/x-token: The namespace "-A" is not a valid Kubernetes name/);
+    expect(plan.warnings).toHaveLength(5);
+    expect(plan.warnings[4]).toMatch(/^The service account name "b'\\necho PWNED \$\(id\)" is not a valid Kubernetes name/);
+    expect(plan.replacements.map((r) => r.serviceAccount)).toEqual(['web']);
+    expect(plan.leftOut).toEqual([]);
+  });
+
+  it.each(['sh', 'bash'] as const)('run by %s with a stub kubectl on PATH, the plan never hands kubectl a hostile name, as an option or at all', (shell) => {
+    const run = runWithStubKubectl(plan.text, shell);
+    expect(run.stray).toBe('');
+    expect(run.created).toEqual([]);
+    expect(run.calls).toEqual([
+      ['create', 'token', '-n', 'prod', '--duration=1h', '--', 'web'],
+      ['get', 'secret', '-n', 'prod', '--label-columns=kubernetes.io/legacy-token-last-used,kubernetes.io/legacy-token-invalid-since', '--', 'fine-token'],
+      ['get', 'secret', '-n', 'prod', '--label-columns=kubernetes.io/legacy-token-last-used,kubernetes.io/legacy-token-invalid-since', '--', 'web-token'],
+      ['delete', 'secret', '-n', 'prod', '--', 'fine-token'],
+      ['delete', 'secret', '-n', 'prod', '--', 'web-token'],
+    ]);
+    for (const call of run.calls) {
+      expect(optionArguments(call).every((o) => o === '-n' || /^--(duration|label-columns)=/.test(o))).toBe(true);
+      expect(positionalArguments(call).length).toBe(3);
+    }
+    // The warnings are in the script, as comments.
+    expect(plan.text).toContain('# - prod/--all: The Secret name "--all" is not a valid Kubernetes name');
   });
 });

@@ -49,19 +49,41 @@ export function rowsToJson(rows: readonly AuditRow[]): string {
 }
 
 /**
- * One CSV cell (RFC 4180). Text a spreadsheet would run as a formula (starting with = + - @, or
- * a tab or carriage return) gets a leading single quote, so a crafted Secret name cannot become
- * a formula in the admin's spreadsheet (OWASP "CSV injection").
+ * Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"), including
+ * their fullwidth forms, which some spreadsheet locales treat the same way.
+ */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20']);
+/**
+ * Where a spreadsheet may start a new cell inside our text: a locale that separates with ";" (or a
+ * tab) splits `x;=1+1;` into a formula cell whatever the quotes, and a reader that loses track of
+ * quotes can start a new row at a line break.
+ */
+const CELL_BREAK = new Set([';', ',', '\t', '\r', '\n']);
+
+/** A single quote before every formula character that could start a cell, in one pass. */
+function defuseFormulas(text: string): string {
+  let out = '';
+  let atCellStart = true;
+  for (const ch of text) {
+    if (atCellStart && FORMULA_START.has(ch)) out += "'";
+    out += ch;
+    atCellStart = CELL_BREAK.has(ch);
+  }
+  return out;
+}
+
+/**
+ * One CSV cell (RFC 4180), always quoted, with every place a spreadsheet could start a formula
+ * defused by a leading single quote, so a crafted Secret name cannot run in the admin's spreadsheet.
  */
 export function csvCell(value: string | boolean | string[] | null): string {
-  let text = value === null ? '' : Array.isArray(value) ? value.join(' ') : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = value === null ? '' : Array.isArray(value) ? value.join(' ') : String(value);
+  return `"${defuseFormulas(text).replace(/"/g, '""')}"`;
 }
 
 /** CSV with a header row and CRLF line ends, as RFC 4180 and spreadsheets expect. */
 export function rowsToCsv(rows: readonly AuditRow[]): string {
-  const lines = [EXPORT_COLUMNS.join(',')];
+  const lines = [EXPORT_COLUMNS.map((c) => csvCell(c)).join(',')];
   for (const row of rows) {
     const record = exportRecord(row);
     lines.push(EXPORT_COLUMNS.map((c) => csvCell(record[c])).join(','));

@@ -5,6 +5,7 @@
  */
 import { BOUND_CLAIM, LEGACY_CLAIMS, LEGACY_ISSUER } from '../kubernetes/kubernetesClaims';
 import { stringifySorted, type JsonObject } from './jsonText';
+import { boundTokenCommand, KUBECTL_MIN_VERSION } from '../kubernetes/kubectlCommand';
 
 export const TEMPLATE_IDS = ['legacy', 'pod-bound', 'secret-bound', 'node-bound', 'unbound', 'generic'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -42,12 +43,12 @@ export const TEMPLATES: Record<TemplateId, TemplateInfo> = {
   'secret-bound': {
     id: 'secret-bound',
     label: 'Secret-bound token',
-    description: 'kubectl create token <sa> --bound-object-kind Secret: valid for 1 h (the TokenRequest default) and revoked by deleting the Secret.',
+    description: `${boundTokenCommand('Secret')} (kubectl ${KUBECTL_MIN_VERSION} or later): valid for 1 h (the TokenRequest default) and revoked by deleting the Secret.`,
   },
   'node-bound': {
     id: 'node-bound',
     label: 'Node-bound token',
-    description: 'kubectl create token <sa> --bound-object-kind Node (1.31+ by default): bound to a node and no pod, valid for 1 h.',
+    description: `${boundTokenCommand('Node')} (kubectl ${KUBECTL_MIN_VERSION} or later; on by default in clusters from 1.31): bound to a node and no pod, valid for 1 h.`,
   },
   unbound: {
     id: 'unbound',

@@ -1,3 +1,5 @@
+import { boundTokenCommand, KUBECTL_MIN_VERSION } from '../kubernetes/kubectlCommand';
+
 /**
  * The one catalogue of what each claim and header parameter means. Kubernetes facts follow
  * reference/kubernetes-tokens.md (sections noted as §n).
@@ -78,7 +80,7 @@ export const CLAIM_CATALOGUE: Record<string, ClaimInfo> = {
   'kubernetes.io.serviceaccount.uid': { title: 'Service account UID', origin: 'kubernetes-bound', description: 'UID of the service account; the token stops working if the account is deleted and recreated.' },
   'kubernetes.io.pod.name': { title: 'Bound pod', origin: 'kubernetes-bound', description: 'The pod the token is bound to; it stops working 60 s after the pod is deleted.' },
   'kubernetes.io.pod.uid': { title: 'Bound pod UID', origin: 'kubernetes-bound', description: 'UID of the bound pod; checked by the API server.' },
-  'kubernetes.io.secret.name': { title: 'Bound Secret', origin: 'kubernetes-bound', description: 'The Secret the token is bound to (kubectl create token --bound-object-kind Secret); deleting it revokes the token.' },
+  'kubernetes.io.secret.name': { title: 'Bound Secret', origin: 'kubernetes-bound', description: `The Secret the token is bound to (${boundTokenCommand('Secret')}, kubectl ${KUBECTL_MIN_VERSION} or later); deleting it revokes the token.` },
   'kubernetes.io.secret.uid': { title: 'Bound Secret UID', origin: 'kubernetes-bound', description: 'UID of the bound Secret; checked by the API server.' },
   'kubernetes.io.node.name': { title: 'Node', origin: 'kubernetes-bound', description: 'The node: in a pod token it records where the pod runs (informational, 1.30+ default); without a pod the token is bound to this node.' },
   'kubernetes.io.node.uid': { title: 'Node UID', origin: 'kubernetes-bound', description: 'UID of the node; checked only for node-bound tokens.' },

@@ -83,6 +83,7 @@ describe('recognizeKubernetesDocument: Secrets (§9c, §9d)', () => {
     expect(r?.hint?.code).toBe('secret-token-pending');
     expect(r?.hint?.message).toMatch(/token controller/);
     expect(r?.hint?.message).toContain('"sa-token-demo"');
+    expect(r?.hint?.message).toContain('kubectl get secret -n <namespace> --output=yaml -- explicit-sa-token');
   });
 
   it('says an Opaque Secret has no token, without showing its values', () => {
@@ -163,7 +164,11 @@ describe('recognizeKubernetesDocument: anything else', () => {
   it('explains that a ServiceAccount holds no token', () => {
     const r = recognizeKubernetesDocument({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'build-robot', namespace: 'ci' } }, {});
     expect(r?.kind).toBe('unknown');
-    expect(r?.hint?.message).toContain('kubectl create token build-robot -n ci');
+    expect(r?.hint?.message).toContain('kubectl create token -n ci -- build-robot');
+    // A name kubectl would read as an option is never put into the command.
+    const hostile = recognizeKubernetesDocument({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: '--all', namespace: '-A' } }, {});
+    expect(hostile?.hint?.message).toContain('kubectl create token -n <namespace> -- <service-account>');
+    expect(hostile?.hint?.message).not.toMatch(/--all|-A\b/);
   });
 
   it('explains an audit event, and takes a token logged at RequestResponse level', () => {

@@ -1,3 +1,4 @@
+import { kubectlHint } from '../kubernetes/kubectlCommand';
 import type { RecognizedInput } from './inputKinds';
 import type { RecognizeOptions } from './recognizeInput';
 import { field, isRecord, nonEmptyText, recordAt, type JsonRecord } from './documentFields';
@@ -58,12 +59,10 @@ export function recognizeKubernetesDocument(value: unknown, options: RecognizeOp
   if (kind === 'ExecCredential') return recognizeExecCredential(value);
   if (kind === 'Event' && typeof apiVersion === 'string' && apiVersion.startsWith('audit.k8s.io/')) return recognizeAuditEvent(value);
   if (kind === 'ServiceAccount') {
-    const name = nonEmptyText(field(recordAt(value, 'metadata'), 'name')) ?? '<name>';
+    const name = nonEmptyText(field(recordAt(value, 'metadata'), 'name'));
     const ns = nonEmptyText(field(recordAt(value, 'metadata'), 'namespace'));
-    return unknownWithHint(
-      'serviceaccount-without-token',
-      `A ServiceAccount holds no token. Since 1.24 no token Secret is generated for it; get a short-lived token with kubectl create token ${name}${ns ? ` -n ${ns}` : ''}.`,
-    );
+    const command = kubectlHint({ words: ['create', 'token'], namespace: ns, name: { kind: 'service-account', value: name } });
+    return unknownWithHint('serviceaccount-without-token', `A ServiceAccount holds no token. Since 1.24 no token Secret is generated for it; get a short-lived token with ${command}.`);
   }
   return null;
 }

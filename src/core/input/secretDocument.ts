@@ -1,3 +1,4 @@
+import { kubectlHint } from '../kubernetes/kubectlCommand';
 import type { RecognizedInput, SourceFact } from './inputKinds';
 import { field, isRecord, nonEmptyText, quoted, recordAt, stringMap, textOf, type JsonRecord } from './documentFields';
 import { decodeSecretData, decodeSecretText } from './secretData';
@@ -187,7 +188,7 @@ export function secretWithoutTokenHint(s: SecretSummary): NonNullable<Recognized
     return {
       code: 'secret-token-pending',
       segment: 'token',
-      message: `This Secret of type ${SERVICE_ACCOUNT_TOKEN_TYPE} has no token yet. A manually created one starts with only the annotation and the type; the token controller in kube-controller-manager then fills in data.token, data.ca.crt and data.namespace for ${sa}. Fetch it again with kubectl get secret ${s.name ?? '<name>'}${s.namespace ? ` -n ${s.namespace}` : ''} -o yaml. If it stays empty, check that the service account exists.`,
+      message: `This Secret of type ${SERVICE_ACCOUNT_TOKEN_TYPE} has no token yet. A manually created one starts with only the annotation and the type; the token controller in kube-controller-manager then fills in data.token, data.ca.crt and data.namespace for ${sa}. Fetch it again with ${kubectlHint({ words: ['get', 'secret'], namespace: s.namespace, options: ['--output=yaml'], name: { kind: 'secret', value: s.name } })}. If it stays empty, check that the service account exists.`,
     };
   }
   return {

@@ -1,4 +1,5 @@
 import { formatDuration } from '../time/formatTime';
+import { kubectlHint } from '../kubernetes/kubectlCommand';
 import type { RecognizedInput, SourceFact } from './inputKinds';
 import { field, isRecord, nonEmptyText, recordAt, stringList, textOf, type JsonRecord } from './documentFields';
 import { parseRfc3339Seconds } from './rfc3339';
@@ -56,7 +57,7 @@ export function recognizeTokenRequest(doc: JsonRecord): RecognizedInput {
     result.hint = {
       code: 'tokenrequest-without-token',
       segment: 'token',
-      message: 'This TokenRequest has no status.token: it is the request, not the API server’s response. `kubectl create token <service-account> -n <namespace> -o json` prints the response with the token.',
+      message: `This TokenRequest has no status.token: it is the request, not the API server’s response. \`${kubectlHint({ words: ['create', 'token'], namespace: null, options: ['--output=json'], name: { kind: 'service-account', value: null } })}\` prints the response with the token.`,
     };
   }
   return result;

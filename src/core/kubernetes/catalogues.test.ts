@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from '../builder/templates';
+import { CLAIM_CATALOGUE } from '../claims/catalogue';
+import { FINDING_CATALOGUE } from './findingCatalogue';
 import { EXTENDED_INFO, KIND_CATALOGUE, KIND_VARIANTS } from './kindCatalogue';
+import { boundTokenCommand } from './kubectlCommand';
 import { LEARN_SECTIONS, LEARN_TIMELINE } from './learnCatalogue';
 import { MIGRATION_CATALOGUE } from './migration';
 
@@ -40,5 +44,36 @@ describe('learn catalogue', () => {
 describe('migration catalogue', () => {
   it('explains every helper', () => {
     for (const entry of Object.values(MIGRATION_CATALOGUE)) expect(entry.title.length * entry.description.length).toBeGreaterThan(0);
+  });
+});
+
+// D20: kubectl refuses --bound-object-kind without --bound-object-name ("--bound-object-name is
+// required if --bound-object-kind is provided"), and offers Node without KUBECTL_NODE_BOUND_TOKENS
+// only from kubectl 1.31 (kubernetes/kubectl pkg/cmd/create/create_token.go @ v0.31.0).
+describe('texts that describe kubectl create token --bound-object-kind', () => {
+  const texts = [
+    ...Object.values(KIND_CATALOGUE).map((k) => k.description),
+    ...Object.values(TEMPLATES).map((t) => t.description),
+    ...Object.values(CLAIM_CATALOGUE).map((c) => c.description),
+    ...LEARN_TIMELINE.map((e) => e.detail),
+    ...LEARN_SECTIONS.map((s) => JSON.stringify(s)),
+    ...Object.values(MIGRATION_CATALOGUE).map((m) => m.description),
+    ...Object.values(FINDING_CATALOGUE).map((f) => JSON.stringify(f)),
+  ].filter((t) => t.includes('--bound-object-kind'));
+
+  it('are found (the Secret-bound and Node-bound kinds, builder templates, the claim, Learn)', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(['Secret', 'Node'] as const)('the %s-bound command names the object and the kubectl version', (kind) => {
+    const command = boundTokenCommand(kind);
+    expect(command).toBe(`kubectl create token -n <namespace> --bound-object-kind=${kind} --bound-object-name=<${kind.toLowerCase()}> -- <service-account>`);
+  });
+
+  it('each names the bound object too, and says which kubectl it assumes', () => {
+    for (const text of texts) {
+      expect(text).toContain('--bound-object-name=');
+      expect(text).toMatch(/kubectl 1\.31/);
+    }
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeToken } from '../jws/decodeToken';
 import { classifyToken } from './classifyToken';
+import { runWithStubKubectl } from '../../testing/stubKubectl';
+import { validateClaims } from '../verify/validateClaims';
 import { EXTRA_KEYS, identityOf, kubectlAuthCanIList } from './identity';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
@@ -155,6 +157,28 @@ describe('identityOf: problems', () => {
     expect(got?.problems.map((p) => p.code)).toEqual(['invalid-name']);
   });
 
+  // D10: ValidateServiceAccountName is IsDNS1123Subdomain, with no 63-character limit per label
+  // (kubernetes/kubernetes pkg/apis/core/validation/validation.go; kubernetes/apimachinery
+  // pkg/util/validation/validation.go). Identity and the API-server verdict use the same rule.
+  it('a 70-character service account name can exist, for identity and verdict alike', () => {
+    const name = `a${'b'.repeat(68)}c`;
+    const claims = {
+      iss: 'kubernetes/serviceaccount',
+      sub: `system:serviceaccount:ns:${name}`,
+      'kubernetes.io/serviceaccount/namespace': 'ns',
+      'kubernetes.io/serviceaccount/secret.name': `${name}-token-x`,
+      'kubernetes.io/serviceaccount/service-account.name': name,
+      'kubernetes.io/serviceaccount/service-account.uid': 'uid',
+    };
+    expect(ofPayload(claims)?.problems).toEqual([]);
+    const verdict = validateClaims(claims, { issuers: [], audiences: [], nowSeconds: 0 });
+    expect(verdict.reasons.map((r) => r.code)).not.toContain('legacy-sub-invalid');
+    // The same text as a namespace (a DNS-1123 label, at most 63) is refused by both.
+    const asNamespace = { ...claims, sub: `system:serviceaccount:${name}:sa`, 'kubernetes.io/serviceaccount/namespace': name, 'kubernetes.io/serviceaccount/service-account.name': 'sa' };
+    expect(ofPayload(asNamespace)?.problems.map((p) => p.code)).toEqual(['sub-invalid', 'invalid-name']);
+    expect(validateClaims(asNamespace, { issuers: [], audiences: [], nowSeconds: 0 }).reasons.map((r) => r.code)).toContain('legacy-sub-invalid');
+  });
+
   it('a bound token without namespace has no username or groups', () => {
     const got = ofPayload({ 'kubernetes.io': { serviceaccount: { name: 'sa' } } });
     expect(got?.username).toBeNull();
@@ -164,18 +188,33 @@ describe('identityOf: problems', () => {
 });
 
 describe('kubectlAuthCanIList', () => {
-  it('impersonates the service account and its groups, in its namespace', () => {
+  // D9: kubernetes/apiserver pkg/endpoints/filters/impersonation/impersonation.go (v0.20.0 to
+  // today): an impersonated system:serviceaccount:<ns>:<name> gets the service account groups
+  // (MakeGroupNames) only when no group is requested, and every requested group is authorized
+  // separately as "impersonate groups" — so --as-group is redundant and can make the command Forbidden.
+  it('impersonates the service account alone, in its namespace: no --as-group', () => {
     const got = identity(fixture('tokens/pod-bound.jwt'));
-    expect(got && kubectlAuthCanIList(got)).toBe(
-      'kubectl auth can-i --list --namespace=default --as=system:serviceaccount:default:sa-token-demo --as-group=system:serviceaccounts --as-group=system:serviceaccounts:default',
-    );
+    expect(got && kubectlAuthCanIList(got)).toEqual({ ok: true, value: 'kubectl auth can-i -n default --list --as=system:serviceaccount:default:sa-token-demo' });
   });
 
-  it('quotes hostile names for the shell', () => {
-    const got = ofPayload({ 'kubernetes.io': { namespace: "x'; rm -rf ~; '", serviceaccount: { name: '$(id)' } } });
+  it.each(['sh', 'bash'] as const)('%s hands a stub kubectl exactly these arguments', (shell) => {
+    const got = identity(fixture('tokens/pod-bound.jwt'));
     const command = got && kubectlAuthCanIList(got);
-    expect(command).toContain(`'--namespace=x'\\''; rm -rf ~; '\\'''`);
-    expect(command).toContain(`'--as=system:serviceaccount:x'\\''; rm -rf ~; '\\'':$(id)'`);
+    const run = runWithStubKubectl(command?.ok ? command.value : '', shell);
+    expect(run.calls).toEqual([['auth', 'can-i', '-n', 'default', '--list', '--as=system:serviceaccount:default:sa-token-demo']]);
+    expect(run.calls.flat().some((a) => a.startsWith('--as-group'))).toBe(false);
+  });
+
+  it.each([
+    ["x'; rm -rf ~; '", 'sa'],
+    ['default', '$(id)'],
+    ['-A', 'sa'],
+    ['default', '--all'],
+  ])('no command for the namespace %j and name %j: a warning instead', (namespace, name) => {
+    const got = ofPayload({ 'kubernetes.io': { namespace, serviceaccount: { name } } });
+    const command = got && kubectlAuthCanIList(got);
+    expect(command?.ok).toBe(false);
+    expect(command?.ok === false && command.error.message).toMatch(/is not a valid Kubernetes name .* No command is generated/);
   });
 
   it('is null without a namespace or service account', () => {

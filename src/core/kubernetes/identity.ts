@@ -1,16 +1,9 @@
 import type { DecodedToken } from '../jws/decodeToken';
 import type { Classification } from './classifyToken';
 import { LEGACY_CLAIMS, readBoundClaims, readLegacyClaims, show, stringClaim, type ObjectRef } from './kubernetesClaims';
-import {
-  ALL_SERVICE_ACCOUNTS_GROUP,
-  AUTHENTICATED_GROUP,
-  SERVICE_ACCOUNT_GROUP_PREFIX,
-  isDns1123Label,
-  isDns1123Subdomain,
-  makeUsername,
-  splitUsername,
-} from './kubernetesNames';
-import { shellCommand } from './shellQuote';
+import type { Result } from '../result';
+import { kubectlCommand } from './kubectlCommand';
+import { ALL_SERVICE_ACCOUNTS_GROUP, AUTHENTICATED_GROUP, SERVICE_ACCOUNT_GROUP_PREFIX, checkName, makeUsername, splitUsername } from './kubernetesNames';
 
 /** User extra keys set by the service account authenticator (k/apiserver serviceaccount/util.go, §10). */
 export const EXTRA_KEYS = {
@@ -63,13 +56,10 @@ function groupsFor(namespace: string | null): string[] {
 
 function nameProblems(namespace: string | null, name: string | null): IdentityProblem[] {
   const problems: IdentityProblem[] = [];
-  const push = (message: string) => problems.push({ code: 'invalid-name', message });
-  if (namespace !== null && !isDns1123Label(namespace)) {
-    push(`The namespace ${show(namespace)} is not a valid namespace name (lowercase letters, digits and "-", at most 63), so no such namespace can exist.`);
-  }
-  if (name !== null && !isDns1123Subdomain(name)) {
-    push(`The service account name ${show(name)} is not a valid name (lowercase letters, digits, "-" and ".", at most 253), so no such service account can exist.`);
-  }
+  const namespaceProblem = namespace === null ? null : checkName('namespace', namespace);
+  if (namespaceProblem) problems.push({ code: 'invalid-name', message: `${namespaceProblem.message}, so no such namespace can exist.` });
+  const nameProblem = name === null ? null : checkName('service-account', name);
+  if (nameProblem) problems.push({ code: 'invalid-name', message: `${nameProblem.message}, so no such service account can exist.` });
   return problems;
 }
 
@@ -179,21 +169,24 @@ export function identityOf(decoded: DecodedToken, classification: Classification
 }
 
 /**
- * `kubectl auth can-i --list` as this service account, in its namespace. The service account
- * groups are passed explicitly; system:authenticated is not, because kube-apiserver's impersonation
- * filter adds it to every impersonated non-anonymous user. Arguments are quoted for a POSIX shell.
+ * `kubectl auth can-i --list` as this service account, in its namespace: null without a namespace
+ * or name, a problem when either is not a valid name.
+ *
+ * Only `--as` is passed. kube-apiserver's impersonation filter turns an impersonated
+ * `system:serviceaccount:<ns>:<name>` into a service account user and adds its groups
+ * (`system:serviceaccounts`, `system:serviceaccounts:<ns>`) itself when no group is asked for, and
+ * `system:authenticated` to every non-anonymous user; each `--as-group` would instead be authorized
+ * separately as `impersonate` on `groups`, which makes the command Forbidden for someone allowed to
+ * impersonate service accounts only (kubernetes/apiserver
+ * pkg/endpoints/filters/impersonation/impersonation.go, the same from v0.20.0 to today).
  */
-export function kubectlAuthCanIList(identity: Identity): string | null {
+export function kubectlAuthCanIList(identity: Identity): Result<string> | null {
   const { namespace, serviceAccount } = identity;
   if (!namespace || !serviceAccount) return null;
-  return shellCommand([
-    'kubectl',
-    'auth',
-    'can-i',
-    '--list',
-    `--namespace=${namespace}`,
-    `--as=${makeUsername(namespace, serviceAccount)}`,
-    `--as-group=${ALL_SERVICE_ACCOUNTS_GROUP}`,
-    `--as-group=${SERVICE_ACCOUNT_GROUP_PREFIX}${namespace}`,
-  ]);
+  return kubectlCommand({
+    words: ['auth', 'can-i'],
+    namespace,
+    options: ['--list', `--as=${makeUsername(namespace, serviceAccount)}`],
+    embedded: [{ kind: 'service-account', value: serviceAccount }],
+  });
 }

@@ -1,3 +1,5 @@
+import { boundTokenCommand, KUBECTL_MIN_VERSION } from './kubectlCommand';
+
 /**
  * What each kind of token is, in words shown to the user (the one catalogue for kinds). Facts
  * follow reference/kubernetes-tokens.md; sections are cited as §n.
@@ -37,14 +39,14 @@ export const KIND_CATALOGUE: Record<TokenKind, KindInfo> = {
     title: 'Secret-bound token',
     headline: 'Bound to a Secret: deleting the Secret revokes it.',
     description:
-      'Issued through the TokenRequest API with a Secret as bound object (kubectl create token --bound-object-kind Secret). The Secret can be of any type; the API server checks that it still exists with the same UID.',
+      `Issued through the TokenRequest API with a Secret as bound object (${boundTokenCommand('Secret')}, kubectl ${KUBECTL_MIN_VERSION} or later). The Secret can be of any type; the API server checks that it still exists with the same UID.`,
     refs: ['§1', '§2.5', '§4.3'],
   },
   'node-bound': {
     title: 'Node-bound token',
     headline: 'Bound to a node: it stops working once the node is deleted.',
     description:
-      'Issued through the TokenRequest API with a Node as bound object (kubectl create token --bound-object-kind Node). It has a node reference and no pod reference; the API server checks that the node still exists with the same UID.',
+      `Issued through the TokenRequest API with a Node as bound object (${boundTokenCommand('Node')}, kubectl ${KUBECTL_MIN_VERSION} or later; kubectl 1.29–1.30 only with KUBECTL_NODE_BOUND_TOKENS=true). It has a node reference and no pod reference; the API server checks that the node still exists with the same UID.`,
     refs: ['§1', '§2.6', '§4.3'],
   },
   unbound: {

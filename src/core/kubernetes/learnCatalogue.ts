@@ -1,3 +1,5 @@
+import { boundTokenCommand } from './kubectlCommand';
+
 /**
  * The Learn view's content, as data: short explainers and a version timeline. Every statement
  * rests on reference/kubernetes-tokens.md; `refs` name its sections.
@@ -87,7 +89,7 @@ export const LEARN_TIMELINE: TimelineEntry[] = [
   { version: '1.28', title: 'Tracking GA; clean-up alpha', detail: 'LegacyServiceAccountTokenCleanUp alpha: unused auto-generated Secrets get kubernetes.io/legacy-token-invalid-since, then are deleted.', refs: ['§6'] },
   { version: '1.29', title: 'Clean-up on by default; jti and node binding alpha', detail: 'LegacyServiceAccountTokenCleanUp beta. ServiceAccountTokenJTI, PodNodeInfo and NodeBinding alpha (KEP-4193).', refs: ['§2.6', '§6'] },
   { version: '1.30', title: 'jti and node info by default', detail: 'Bound tokens carry a jti (credential-id JTI=<jti> in audit logs) and pod tokens name their node. Legacy token clean-up GA.', refs: ['§2.6', '§4.4', '§6'] },
-  { version: '1.31', title: 'Node-bound tokens by default', detail: 'ServiceAccountTokenNodeBinding beta: kubectl create token --bound-object-kind Node.', refs: ['§2.6'] },
+  { version: '1.31', title: 'Node-bound tokens by default', detail: `ServiceAccountTokenNodeBinding beta; kubectl 1.31 offers Node-bound tokens without KUBECTL_NODE_BOUND_TOKENS=true: ${boundTokenCommand('Node')}.`, refs: ['§2.6'] },
   { version: '1.32', title: 'jti and node info GA', detail: 'ServiceAccountTokenJTI, PodNodeInfo and NodeBindingValidation GA. External token signers alpha (KEP-740).', refs: ['§2.6', '§7'] },
   { version: '1.33', title: 'Node-bound tokens GA', detail: 'ServiceAccountTokenNodeBinding GA.', refs: ['§2.6'] },
   { version: '1.37', title: 'Webhook-bound tokens alpha (upcoming)', detail: 'Tokens bound to an admission webhook configuration, capped at 600 s; off by default.', refs: ['§2.7'] },

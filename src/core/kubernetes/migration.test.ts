@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { decodeToken } from '../jws/decodeToken';
 import { classifyToken } from './classifyToken';
+import { optionArguments, positionalArguments, runWithStubKubectl } from '../../testing/stubKubectl';
 import { identityOf } from './identity';
 import { migrationFor, type MigrationStep } from './migration';
 
@@ -15,9 +15,16 @@ const stepsFor = (token: string, options = {}) => {
   return migrationFor(identityOf(d, c), c, options);
 };
 const text = (steps: MigrationStep[], id: string) => steps.find((s) => s.id === id)?.text ?? '';
-
-/** What a POSIX shell would pass to kubectl. */
-const argv = (command: string) => execFileSync('sh', ['-c', `for a in ${command}; do printf '%s\\0' "$a"; done`], { encoding: 'utf8' }).split('\0').slice(0, -1);
+const legacyToken = (claims: Record<string, string>) =>
+  `${b64({ alg: 'RS256', kid: '' })}.${b64({
+    iss: 'kubernetes/serviceaccount',
+    'kubernetes.io/serviceaccount/namespace': 'prod',
+    'kubernetes.io/serviceaccount/secret.name': 'builder-token-x',
+    'kubernetes.io/serviceaccount/service-account.name': 'builder',
+    'kubernetes.io/serviceaccount/service-account.uid': 'u',
+    sub: 'system:serviceaccount:prod:builder',
+    ...claims,
+  })}.c2ln`;
 
 interface PodSpec {
   metadata: { namespace: string };
@@ -33,9 +40,9 @@ describe('migrationFor: a legacy token (fixtures/tokens/legacy-secret.jwt)', () 
   });
 
   it('kubectl create token with the namespace and a 1 h duration, no audience', () => {
-    expect(text(steps, 'create-token')).toBe('kubectl create token sa-token-demo -n default --duration=1h');
+    expect(text(steps, 'create-token')).toBe('kubectl create token -n default --duration=1h -- sa-token-demo');
     expect(text(stepsFor(fixture('tokens/legacy-secret.jwt'), { duration: '10m', audience: 'vault' }), 'create-token')).toBe(
-      'kubectl create token sa-token-demo -n default --duration=10m --audience=vault',
+      'kubectl create token -n default --duration=10m --audience=vault -- sa-token-demo',
     );
   });
 
@@ -61,7 +68,8 @@ describe('migrationFor: a legacy token (fixtures/tokens/legacy-secret.jwt)', () 
   });
 
   it('deletes the old Secret', () => {
-    expect(text(steps, 'delete-secret')).toBe('kubectl delete secret sa-token-demo-token -n default');
+    expect(text(steps, 'delete-secret')).toBe('kubectl delete secret -n default -- sa-token-demo-token');
+    expect(steps.every((s) => s.warning === null)).toBe(true);
   });
 
   it('uses the blog post’s names for the v1.20 token', () => {
@@ -70,33 +78,51 @@ describe('migrationFor: a legacy token (fixtures/tokens/legacy-secret.jwt)', () 
   });
 });
 
-describe('migrationFor: hostile names from an untrusted token', () => {
-  const ns = `x'; rm -rf ~; echo "$(id)"\n#`;
-  const sa = `yes: no\n  - evil: "1"\u2028`;
-  const secret = '`reboot`';
-  const token = `${b64({ alg: 'RS256', kid: '' })}.${b64({
-    iss: 'kubernetes/serviceaccount',
-    'kubernetes.io/serviceaccount/namespace': ns,
-    'kubernetes.io/serviceaccount/secret.name': secret,
-    'kubernetes.io/serviceaccount/service-account.name': sa,
-    'kubernetes.io/serviceaccount/service-account.uid': 'u',
-    sub: 'x',
-  })}.c2ln`;
-  const steps = stepsFor(token);
-
-  it('YAML reads back exactly the names, nothing more', () => {
-    const secretDoc = parse(text(steps, 'explicit-secret')) as { metadata: { namespace: string; annotations: Record<string, string>; name: string }; type: string };
-    expect(secretDoc.metadata.namespace).toBe(ns);
-    expect(secretDoc.metadata.annotations).toEqual({ 'kubernetes.io/service-account.name': sa });
-    expect(secretDoc.type).toBe('kubernetes.io/service-account-token');
-    const pod = parse(text(steps, 'projected-volume')) as PodSpec;
-    expect(pod.spec.serviceAccountName).toBe(sa);
-    expect(pod.metadata.namespace).toBe(ns);
+describe('migrationFor: names from an untrusted token', () => {
+  it.each([['--all'], ['-A'], ['$(id)'], ['a;b'], ['`reboot`'], ['x\u202e']])('a Secret named %j gets a warning, never a delete command', (secret) => {
+    const steps = stepsFor(legacyToken({ 'kubernetes.io/serviceaccount/secret.name': secret }));
+    const remove = steps.find((s) => s.id === 'delete-secret');
+    expect(remove?.text).toBeNull();
+    expect(remove?.warning).toMatch(/^The Secret name ".*" is not a valid Kubernetes name \(.*\)\. No command is generated for it/);
+    // The replacements name only the service account and namespace, which are valid.
+    expect(steps.filter((s) => s.text !== null).map((s) => s.id)).toEqual(['create-token', 'projected-volume', 'explicit-secret']);
+    expect(steps.map((s) => s.text ?? '').join('\n')).not.toContain(secret);
   });
 
-  it('the shell passes exactly the names to kubectl', () => {
-    expect(argv(text(steps, 'create-token'))).toEqual(['kubectl', 'create', 'token', sa, '-n', ns, '--duration=1h']);
-    expect(argv(text(steps, 'delete-secret'))).toEqual(['kubectl', 'delete', 'secret', secret, '-n', ns]);
+  it('an invalid namespace or service account name gives warnings for every step that uses it', () => {
+    const ns = `x'; rm -rf ~; echo "$(id)"\n#`;
+    const sa = `yes: no\n  - evil: "1"\u2028`;
+    const steps = stepsFor(legacyToken({ 'kubernetes.io/serviceaccount/namespace': ns, 'kubernetes.io/serviceaccount/service-account.name': sa }));
+    expect(steps.map((s) => [s.id, s.text])).toEqual([
+      ['create-token', null],
+      ['projected-volume', null],
+      ['explicit-secret', null],
+      ['delete-secret', null],
+    ]);
+    expect(steps.find((s) => s.id === 'create-token')?.warning).toMatch(/^The namespace .* The service account name .* No command is generated/s);
+    expect(steps.find((s) => s.id === 'projected-volume')?.warning).toMatch(/No manifest is generated for it: the API server would refuse it\.$/);
+  });
+
+  it('a long service account name (no per-label limit) gets a valid explicit Secret name: cut, without a trailing "."', () => {
+    const sa = `${'s'.repeat(239)}.${'t'.repeat(10)}`;
+    const steps = stepsFor(legacyToken({ 'kubernetes.io/serviceaccount/service-account.name': sa, sub: `system:serviceaccount:prod:${sa}` }));
+    expect(steps.every((s) => s.text !== null)).toBe(true);
+    expect((parse(text(steps, 'explicit-secret')) as { metadata: { name: string } }).metadata.name).toBe(`${'s'.repeat(239)}-token`);
+  });
+
+  it.each(['sh', 'bash'] as const)('%s hands a stub kubectl exactly the names, after "--"', (shell) => {
+    const steps = stepsFor(legacyToken({ 'kubernetes.io/serviceaccount/secret.name': 'a.b-c' }));
+    const run = runWithStubKubectl(`${text(steps, 'create-token')}\n${text(steps, 'delete-secret')}`, shell);
+    expect(run.stray).toBe('');
+    expect(run.calls).toEqual([
+      ['create', 'token', '-n', 'prod', '--duration=1h', '--', 'builder'],
+      ['delete', 'secret', '-n', 'prod', '--', 'a.b-c'],
+    ]);
+    expect(run.calls.map(positionalArguments)).toEqual([
+      ['create', 'token', 'builder'],
+      ['delete', 'secret', 'a.b-c'],
+    ]);
+    expect(run.calls.map(optionArguments)).toEqual([['-n', '--duration=1h'], ['-n']]);
   });
 });
 

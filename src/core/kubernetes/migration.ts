@@ -1,6 +1,7 @@
+import { fail, ok, type Result } from '../result';
 import type { Classification } from './classifyToken';
 import type { Identity } from './identity';
-import { shellCommand } from './shellQuote';
+import { COMMAND_TEXTS, kubectlCommand, refuseInvalidNames } from './kubectlCommand';
 import { yamlString } from './yamlQuote';
 
 export type MigrationId = 'create-token' | 'projected-volume' | 'explicit-secret' | 'delete-secret';
@@ -10,8 +11,13 @@ export interface MigrationStep {
   title: string;
   description: string;
   language: 'shell' | 'yaml';
-  /** Copyable text, filled in with this token's namespace and service account (quoted as needed). */
-  text: string;
+  /**
+   * Copyable text, filled in with this token's namespace and service account (quoted as needed);
+   * null when a name is not one the API server accepts.
+   */
+  text: string | null;
+  /** Why there is no text: which name is invalid (null when there is text). */
+  warning: string | null;
 }
 
 export interface MigrationOptions {
@@ -50,14 +56,27 @@ const DEFAULT_DURATION = '1h';
 const DEFAULT_EXPIRATION_SECONDS = 3600;
 const MIN_EXPIRATION_SECONDS = 600;
 
-function step(id: MigrationId, language: MigrationStep['language'], text: string): MigrationStep {
-  return { id, ...MIGRATION_CATALOGUE[id], language, text };
+function step(id: MigrationId, language: MigrationStep['language'], text: Result<string>): MigrationStep {
+  return { id, ...MIGRATION_CATALOGUE[id], language, text: text.ok ? text.value : null, warning: text.ok ? null : text.error.message };
 }
 
-function createTokenCommand(ns: string, sa: string, options: MigrationOptions): string {
-  const args = ['kubectl', 'create', 'token', sa, '-n', ns, `--duration=${options.duration ?? DEFAULT_DURATION}`];
-  if (options.audience) args.push(`--audience=${options.audience}`);
-  return shellCommand(args);
+function createTokenCommand(ns: string, sa: string, options: MigrationOptions): Result<string> {
+  const flags = [`--duration=${options.duration ?? DEFAULT_DURATION}`];
+  if (options.audience) flags.push(`--audience=${options.audience}`);
+  return kubectlCommand({ words: ['create', 'token'], namespace: ns, options: flags, name: { kind: 'service-account', value: sa } });
+}
+
+/** A manifest, unless a name in it is one the API server would refuse. */
+function manifest(names: { namespace: string; serviceAccount: string; secret?: string }, build: () => string): Result<string> {
+  const refused = refuseInvalidNames(
+    [
+      { kind: 'namespace', value: names.namespace },
+      { kind: 'service-account', value: names.serviceAccount },
+      ...(names.secret === undefined ? [] : [{ kind: 'secret' as const, value: names.secret }]),
+    ],
+    COMMAND_TEXTS.noManifest,
+  );
+  return refused ? fail(refused) : ok(build());
 }
 
 function projectedVolumePod(ns: string, sa: string, options: MigrationOptions): string {
@@ -92,9 +111,17 @@ function projectedVolumePod(ns: string, sa: string, options: MigrationOptions): 
   ].join('\n');
 }
 
+/** The first `max` characters of a name, without the "-" or "." a cut can leave at its end. */
+function cut(name: string, max: number): string {
+  let end = Math.min(name.length, max);
+  while (end > 0 && (name[end - 1] === '-' || name[end - 1] === '.')) end--;
+  return name.slice(0, end);
+}
+
+/** `<sa>-token` (at most 253 characters), or another name when that is the token's own Secret. */
 function explicitSecretName(sa: string, current: string | null): string {
-  const base = `${sa.slice(0, 240)}-token`;
-  return base === current ? `${sa.slice(0, 230)}-long-lived-token` : base;
+  const base = `${cut(sa, 240)}-token`;
+  return base === current ? `${cut(sa, 230)}-long-lived-token` : base;
 }
 
 function explicitSecret(ns: string, sa: string, name: string): string {
@@ -113,18 +140,21 @@ function explicitSecret(ns: string, sa: string, name: string): string {
 
 /**
  * Replacements for a legacy token, filled in with its namespace and service account. Empty for
- * other kinds, or when the token does not name both. Names from a token are untrusted: shell
- * arguments are quoted for a POSIX shell and YAML values are quoted where needed.
+ * other kinds, or when the token does not name both. Names from a token are untrusted: each is
+ * checked as the API server would (a step with an invalid name carries a warning instead of text),
+ * shell arguments are quoted for a POSIX shell after "--", and YAML values are quoted where needed.
  */
 export function migrationFor(identity: Identity | null, classification: Classification, options: MigrationOptions = {}): MigrationStep[] {
   if (classification.kind !== 'legacy' || !identity?.namespace || !identity.serviceAccount) return [];
   const ns = identity.namespace;
   const sa = identity.serviceAccount;
+  const secretName = explicitSecretName(sa, identity.secret?.name ?? null);
   const steps = [
     step('create-token', 'shell', createTokenCommand(ns, sa, options)),
-    step('projected-volume', 'yaml', projectedVolumePod(ns, sa, options)),
-    step('explicit-secret', 'yaml', explicitSecret(ns, sa, explicitSecretName(sa, identity.secret?.name ?? null))),
+    step('projected-volume', 'yaml', manifest({ namespace: ns, serviceAccount: sa }, () => projectedVolumePod(ns, sa, options))),
+    step('explicit-secret', 'yaml', manifest({ namespace: ns, serviceAccount: sa, secret: secretName }, () => explicitSecret(ns, sa, secretName))),
   ];
-  if (identity.secret?.name) steps.push(step('delete-secret', 'shell', shellCommand(['kubectl', 'delete', 'secret', identity.secret.name, '-n', ns])));
+  const old = identity.secret?.name;
+  if (old) steps.push(step('delete-secret', 'shell', kubectlCommand({ words: ['delete', 'secret'], namespace: ns, name: { kind: 'secret', value: old } })));
   return steps;
 }

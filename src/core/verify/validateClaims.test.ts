@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeToken, type JsonObject } from '../jws/decodeToken';
-import { splitServiceAccountUsername, validateClaims, type ClaimPolicy } from './validateClaims';
+import { validateClaims, type ClaimPolicy } from './validateClaims';
 import type { SignatureResult, SignatureState } from './verifySignature';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
@@ -180,15 +180,5 @@ describe('validateClaims: unreadable claims', () => {
     expect(validateClaims(null, policy())).toMatchObject({ accepted: false, path: 'unreadable', reasons: [{ code: 'no-claims' }] });
     expect(validateClaims({ sub: 'x' }, policy())).toMatchObject({ path: 'unreadable', reasons: [{ code: 'bad-iss' }] });
     expect(codes(validateClaims({ ...claimsOf('tokens/pod-bound.jwt'), sub: 42 }, policy(), VERIFIED))).toContain('bad-sub');
-  });
-});
-
-describe('splitServiceAccountUsername', () => {
-  it('splits valid usernames and refuses invalid names', () => {
-    expect(splitServiceAccountUsername('system:serviceaccount:kube-system:coredns')).toEqual({ namespace: 'kube-system', name: 'coredns' });
-    expect(splitServiceAccountUsername('system:serviceaccount:ns:my.dotted-name')).toEqual({ namespace: 'ns', name: 'my.dotted-name' });
-    for (const bad of ['system:serviceaccount:ns', 'system:serviceaccount::name', 'system:serviceaccounts:ns:name', 'system:serviceaccount:ns.dot:name', `system:serviceaccount:${'a'.repeat(64)}:x`, 'system:serviceaccount:ns:Name']) {
-      expect(splitServiceAccountUsername(bad)).toBeNull();
-    }
   });
 });

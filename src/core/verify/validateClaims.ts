@@ -8,6 +8,7 @@ import type { JsonObject } from '../jws/decodeToken';
 import { formatDuration, toIsoInstant } from '../time/formatTime';
 import { parseNumericDate } from '../time/numericDate';
 import { API_SERVER_LEEWAY_SECONDS } from '../time/validity';
+import { makeUsername, splitUsername } from '../kubernetes/kubernetesNames';
 import { isKubernetesAlgorithm } from './algorithms';
 import type { SignatureResult } from './verifySignature';
 
@@ -49,24 +50,6 @@ const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 /** Go's %q for a []string: ["a" "b"]. */
 const goQuoteList = (list: string[]) => `[${list.map((s) => JSON.stringify(s)).join(' ')}]`;
-
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/**
- * k/apiserver serviceaccount.SplitUsername: "system:serviceaccount:<ns>:<name>" with a valid
- * namespace (DNS-1123 label) and service account name (DNS-1123 subdomain), reference §10.
- */
-export function splitServiceAccountUsername(sub: string): { namespace: string; name: string } | null {
-  const prefix = 'system:serviceaccount:';
-  if (!sub.startsWith(prefix)) return null;
-  const parts = sub.slice(prefix.length).split(':');
-  if (parts.length !== 2) return null;
-  const [namespace = '', name = ''] = parts;
-  if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) return null;
-  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) return null;
-  return { namespace, name };
-}
 
 function signatureReason(signature: SignatureResult): VerdictReason | null {
   switch (signature.state) {
@@ -167,9 +150,9 @@ function checkLegacy(claims: JsonObject, ctx: Context): void {
   if (!saName) ctx.reasons.push({ code: 'legacy-sa-name-missing', message: 'serviceAccountName claim is missing (kubernetes.io/serviceaccount/service-account.name)' });
   if (!saUid) ctx.reasons.push({ code: 'legacy-sa-uid-missing', message: 'serviceAccountUID claim is missing (kubernetes.io/serviceaccount/service-account.uid)' });
   if (sub && namespace && saName) {
-    const split = splitServiceAccountUsername(sub);
+    const split = splitUsername(sub);
     if (!split || split.namespace !== namespace || split.name !== saName) {
-      ctx.reasons.push({ code: 'legacy-sub-invalid', message: `sub claim is invalid: "${sub}" is not system:serviceaccount:${namespace}:${saName}` });
+      ctx.reasons.push({ code: 'legacy-sub-invalid', message: `sub claim is invalid: "${sub}" is not ${makeUsername(namespace, saName)}` });
     }
   }
   const ns = namespace ?? '<namespace>';
@@ -213,7 +196,7 @@ function checkBound(claims: JsonObject, ctx: Context): void {
 
   const sub = text(claims.sub);
   if (namespace && sa?.name) {
-    const expected = `system:serviceaccount:${namespace}:${sa.name}`;
+    const expected = makeUsername(namespace, sa.name);
     if (sub !== expected) {
       // The bound validator takes the identity from kubernetes.io, not from sub (claims.go), so a
       // mismatch does not stop the API server; a token it issued never has one, though.

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { CommandBlock, CommandRefused } from '../../components/CommandBlock';
 import { CopyButton } from '../../components/CopyButton';
 import { Panel } from '../../components/Panel';
 import { rowLabel, type AuditRow } from '../../core/audit/auditRow';
@@ -7,7 +8,7 @@ import { cleanupPlan } from '../../core/audit/cleanupPlan';
 import { count, plural } from './auditLabels';
 import { CleanerSettingsFields } from './CleanerSettingsFields';
 import { downloadText } from './downloadText';
-import { PlanBlock } from './PlanBlock';
+import { COMMAND_TEXTS } from '../../core/kubernetes/kubectlCommand';
 import { TimelineView } from './TimelineView';
 
 /** Timelines rendered on the page; the copied plan has them all. */
@@ -33,7 +34,7 @@ export function CleanupPlanPanel({ selected, settings, onSettingsChange, nowSeco
       title={`Clean-up plan: ${plural(plan.secrets.length, 'legacy Secret')}`}
       actions={
         <>
-          <CopyButton text={plan.text} label="Copy the whole clean-up plan" testId="audit-plan-copy" />
+          <CopyButton text={plan.text} caption={COMMAND_TEXTS.copyCaption} label={`${COMMAND_TEXTS.copyCaption}: the whole clean-up plan`} testId="audit-plan-copy" />
           <button type="button" onClick={() => downloadText(plan.text, `legacy-token-cleanup-${stamp}.sh`, 'text/x-shellscript')} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
             Download .sh
           </button>
@@ -44,8 +45,17 @@ export function CleanupPlanPanel({ selected, settings, onSettingsChange, nowSeco
       }
     >
       <div className="space-y-4 text-sm">
+        <p className="text-xs text-slate-600 dark:text-slate-400">{COMMAND_TEXTS.assumptions}</p>
+        {plan.warnings.length > 0 && (
+          <div className="space-y-1">
+            {plan.warnings.slice(0, TIMELINES_SHOWN).map((w) => (
+              <CommandRefused key={w} message={w} testId="audit-plan-warning" />
+            ))}
+            {plan.warnings.length > TIMELINES_SHOWN && <p className="text-xs text-slate-600 dark:text-slate-400">…and {count(plan.warnings.length - TIMELINES_SHOWN)} more, all in the copied plan.</p>}
+          </div>
+        )}
         {plan.secrets.length === 0 ? (
-          <p className="text-slate-600 dark:text-slate-400">None of the {count(selected.length)} selected rows is a legacy Secret with a known namespace and name.</p>
+          <p className="text-slate-600 dark:text-slate-400">None of the {count(selected.length)} selected rows is a legacy Secret with a known, valid namespace and name.</p>
         ) : (
           <>
             <section aria-labelledby="plan-replace" className="space-y-2">
@@ -55,8 +65,10 @@ export function CleanupPlanPanel({ selected, settings, onSettingsChange, nowSeco
               <p className="text-slate-700 dark:text-slate-300">
                 <code>kubectl create token</code> for a client outside the cluster, or a projected <code>serviceAccountToken</code> volume in the pod; the kubelet refreshes it.
               </p>
-              <PlanBlock text={plan.replacements.map((r) => r.createToken).join('\n')} label="kubectl create token commands" testId="audit-plan-create-token" />
-              {first && <PlanBlock text={first.projectedVolume} label={`Pod with a projected token volume for ${first.namespace}/${first.serviceAccount}`} />}
+              {plan.replacements.length > 0 && (
+                <CommandBlock text={plan.replacements.map((r) => r.createToken).join('\n')} label="kubectl create token commands" language="shell" testId="audit-plan-create-token" bounded />
+              )}
+              {first && <CommandBlock text={first.projectedVolume} label={`Pod with a projected token volume for ${first.namespace}/${first.serviceAccount}`} language="yaml" bounded />}
             </section>
             <section aria-labelledby="plan-delete" className="space-y-2">
               <h3 id="plan-delete" className="font-semibold">
@@ -65,7 +77,7 @@ export function CleanupPlanPanel({ selected, settings, onSettingsChange, nowSeco
               <p className="text-slate-700 dark:text-slate-300">
                 Deleting a Secret revokes its token at once. Check the <code>kubernetes.io/legacy-token-last-used</code> label first: a recent date means a client still uses it.
               </p>
-              <PlanBlock text={plan.secrets.map((s) => s.deleteCommand).join('\n')} label="kubectl delete secret commands" testId="audit-plan-delete" />
+              <CommandBlock text={plan.secrets.map((s) => s.deleteCommand).join('\n')} label="kubectl delete secret commands" language="shell" testId="audit-plan-delete" bounded />
             </section>
             <section aria-labelledby="plan-cleaner" className="space-y-2">
               <h3 id="plan-cleaner" className="font-semibold">

@@ -1,6 +1,7 @@
+import { CommandBlock, CommandRefused } from '../../components/CommandBlock';
 import { kubectlAuthCanIList, type Identity } from '../../core/kubernetes/identity';
+import { COMMAND_TEXTS } from '../../core/kubernetes/kubectlCommand';
 import { revealInvisible } from '../../core/text/revealInvisible';
-import { CodeBlock } from './CodeBlock';
 
 function Row({ label, value, testId }: { label: string; value: string | null | undefined; testId?: string }) {
   if (!value) return null;
@@ -65,7 +66,12 @@ export function IdentityCard({ identity }: { identity: Identity }) {
       {canI && (
         <div className="space-y-1">
           <p className="text-sm">What may it do? Ask the cluster, as this identity:</p>
-          <CodeBlock text={canI} label="the kubectl auth can-i command" testId="can-i-command" />
+          {canI.ok ? (
+            <CommandBlock text={canI.value} label="the kubectl auth can-i command" language="shell" testId="can-i-command" />
+          ) : (
+            <CommandRefused message={canI.error.message} testId="can-i-refused" />
+          )}
+          <p className="text-xs text-slate-600 dark:text-slate-400">{COMMAND_TEXTS.assumptions}</p>
         </div>
       )}
     </div>
