@@ -1,6 +1,7 @@
 // Test-only: the RBAC fixtures read as a user would paste them, through the app's own YAML adapter.
 import { parseAllDocuments } from 'yaml';
 import { yamlDocumentsParser } from '../core/audit/yamlDocuments';
+import { buildRbacIndex, type RbacIndex } from '../core/rbac/rbacIndex';
 import { readRbacText } from '../core/rbac/readRbacText';
 import type { RbacDump } from '../core/rbac/rbacTypes';
 import { readFixture } from './fixtures';
@@ -17,4 +18,8 @@ export function readDump(text: string): RbacDump {
 /** default-roles.yaml and team-dump.yaml pasted together, as two YAML documents. */
 export function clusterText(): string {
   return `${readFixture('rbac/default-roles.yaml')}\n---\n${readFixture('rbac/team-dump.yaml')}\n`;
+}
+
+export function clusterIndex(): RbacIndex {
+  return buildRbacIndex(readDump(clusterText()));
 }
