@@ -1,0 +1,151 @@
+/**
+ * Everything a subject may do, like `kubectl auth can-i --list` but for every namespace at once and
+ * with the source of each permission: one row per (namespace, verb, resource or non-resource URL),
+ * namespace '' for what ClusterRoleBindings grant everywhere. Rules are broken down into single
+ * (verb, group, resource) tuples as kubectl does (rbac.BreakdownRule), keeping `*` as written, so a
+ * row reads as a rule entry rather than a guess at what `*` expands to. A RoleBinding's
+ * non-resource URLs are left out: the authorizer never applies them (URLs are cluster-wide).
+ */
+import { ACCESS_NOTES } from './accessCatalogue';
+import type { AccessSubject } from './accessSubject';
+import { resourceLabel } from './accessQuestion';
+import { brokenGrantRef, grantRef, type BrokenGrantRef, type GrantRef } from './grantRefs';
+import { MAX_TABLE_ROWS } from './limits';
+import type { RbacIndex } from './rbacIndex';
+import { applicableBindings, brokenOf, grantsOf, type ApplicableBinding } from './visitRules';
+
+export interface PermissionRow {
+  /** Stable key: namespace, verb and resource. */
+  id: string;
+  /** '' for cluster-wide (granted by ClusterRoleBindings, valid in every namespace too). */
+  namespace: string;
+  verb: string;
+  type: 'resource' | 'non-resource';
+  /** `resource[.group][/subresource]` or the URL: the contract's `data-resource`. */
+  resource: string;
+  apiGroup: string;
+  /** The resource without group and subresource (`*` for all). */
+  resourceName: string;
+  subresource: string;
+  /** Null when the row covers every object; otherwise only objects with these names. */
+  resourceNames: string[] | null;
+  grants: RowGrant[];
+}
+
+export interface RowGrant extends GrantRef {
+  /** Names this grant is limited to; empty = every object. */
+  resourceNames: string[];
+}
+
+export interface PermissionTable {
+  subject: AccessSubject;
+  rows: PermissionRow[];
+  /** Namespaces that have rows (not counting cluster-wide). */
+  namespaces: string[];
+  /** The subject's bindings whose role is missing. */
+  broken: BrokenGrantRef[];
+  /** RoleBinding rules for non-resource URLs, which never apply. */
+  skippedNonResource: number;
+  truncated: boolean;
+  notes: string[];
+}
+
+const VERB_ORDER = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
+const verbRank = (v: string) => {
+  const i = VERB_ORDER.indexOf(v);
+  return i === -1 ? VERB_ORDER.length : i;
+};
+
+function compareRows(a: PermissionRow, b: PermissionRow): number {
+  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
+  if (a.type !== b.type) return a.type === 'resource' ? -1 : 1;
+  if (a.resource !== b.resource) return a.resource < b.resource ? -1 : 1;
+  return verbRank(a.verb) - verbRank(b.verb) || (a.verb < b.verb ? -1 : a.verb > b.verb ? 1 : 0);
+}
+
+export function permissionTable(index: RbacIndex, subject: AccessSubject, applicable?: readonly ApplicableBinding[]): PermissionTable {
+  const all = applicable ?? applicableBindings(index, subject);
+  const rows = new Map<string, PermissionRow>();
+  const grantKeys = new Map<PermissionRow, Map<string, RowGrant>>();
+  const broken: BrokenGrantRef[] = [];
+  let skippedNonResource = 0;
+  let steps = 0;
+  let truncated = false;
+  // Tuples looked at, rows or not: a hostile rule's lists multiply out without end.
+  const budget = MAX_TABLE_ROWS * 5;
+
+  const add = (namespace: string, verb: string, type: PermissionRow['type'], resource: string, apiGroup: string, resourceName: string, subresource: string, ref: GrantRef, names: string[]) => {
+    const id = `${namespace}\u0000${verb}\u0000${resource}`;
+    let row = rows.get(id);
+    if (!row) {
+      if (rows.size >= MAX_TABLE_ROWS) {
+        truncated = true;
+        return;
+      }
+      row = { id, namespace, verb, type, resource, apiGroup, resourceName, subresource, resourceNames: [], grants: [] };
+      rows.set(id, row);
+      grantKeys.set(row, new Map());
+    }
+    const seen = grantKeys.get(row) as Map<string, RowGrant>;
+    const key = `${ref.source}\u0000${ref.aggregatedFrom ?? ''}`;
+    const existing = seen.get(key);
+    if (existing) {
+      if (existing.resourceNames.length > 0) existing.resourceNames = names.length === 0 ? [] : [...new Set([...existing.resourceNames, ...names])];
+      return;
+    }
+    const grant: RowGrant = { ...ref, resourceNames: [...names] };
+    seen.set(key, grant);
+    row.grants.push(grant);
+  };
+
+  for (const a of all) {
+    const b = brokenOf(a);
+    if (b) broken.push(brokenGrantRef(b));
+    const namespace = a.binding.kind === 'RoleBinding' ? a.binding.namespace : '';
+    for (const g of grantsOf(a)) {
+      const ref = grantRef(g);
+      const { rule } = g;
+      for (const group of rule.apiGroups) {
+        for (const entry of rule.resources) {
+          const slash = entry.indexOf('/');
+          const resourceName = slash === -1 ? entry : entry.slice(0, slash);
+          const subresource = slash === -1 ? '' : entry.slice(slash + 1);
+          const label = resourceLabel(resourceName, group, subresource);
+          for (const verb of rule.verbs) {
+            if (++steps > budget) truncated = true;
+            if (truncated) break;
+            add(namespace, verb, 'resource', label, group, resourceName, subresource, ref, rule.resourceNames);
+          }
+        }
+      }
+      if (rule.nonResourceURLs.length > 0) {
+        if (namespace !== '') skippedNonResource++;
+        else {
+          for (const url of rule.nonResourceURLs) {
+            for (const verb of rule.verbs) {
+              if (++steps > budget) truncated = true;
+              if (truncated) break;
+              add('', verb, 'non-resource', url, '', '', '', ref, []);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  const list = [...rows.values()];
+  for (const row of list) {
+    row.resourceNames = row.grants.some((g) => g.resourceNames.length === 0) ? null : [...new Set(row.grants.flatMap((g) => g.resourceNames))].sort();
+  }
+  list.sort(compareRows);
+  const notes = truncated ? [ACCESS_NOTES.tableTruncated({ rows: list.length })] : [];
+  return {
+    subject,
+    rows: list,
+    namespaces: [...new Set(list.map((r) => r.namespace).filter((n) => n !== ''))].sort(),
+    broken,
+    skippedNonResource,
+    truncated,
+    notes,
+  };
+}
