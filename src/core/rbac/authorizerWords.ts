@@ -9,9 +9,12 @@
 import type { BindingObject, Subject } from './rbacTypes';
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /** Go's `%q` (strconv.Quote): double quotes, with escapes for what is not printable. */
 export function goQuote(value: string): string {
+  // Plain printable ASCII (nearly every name) needs no escapes: one linear test instead of a loop.
+  if (PLAIN_ASCII.test(value)) return `"${value}"`;
   let out = '"';
   for (const ch of value) {
     const code = ch.codePointAt(0) as number;

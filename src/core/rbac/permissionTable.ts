@@ -65,8 +65,11 @@ function compareRows(a: PermissionRow, b: PermissionRow): number {
 
 export function permissionTable(index: RbacIndex, subject: AccessSubject, applicable?: readonly ApplicableBinding[]): PermissionTable {
   const all = applicable ?? applicableBindings(index, subject);
-  const rows = new Map<string, PermissionRow>();
-  const grantKeys = new Map<PermissionRow, Map<string, RowGrant>>();
+  // Rows by "namespace + resource" then by verb: the key is built once per rule entry, not per verb.
+  const rows = new Map<string, Map<string, PermissionRow>>();
+  const list: PermissionRow[] = [];
+  // Grants of a row are few; a row with many gets an index of them, so duplicates stay cheap to find.
+  const grantIndex = new Map<PermissionRow, Map<string, RowGrant>>();
   const broken: BrokenGrantRef[] = [];
   let skippedNonResource = 0;
   let steps = 0;
@@ -74,28 +77,42 @@ export function permissionTable(index: RbacIndex, subject: AccessSubject, applic
   // Tuples looked at, rows or not: a hostile rule's lists multiply out without end.
   const budget = MAX_TABLE_ROWS * 5;
 
-  const add = (namespace: string, verb: string, type: PermissionRow['type'], resource: string, apiGroup: string, resourceName: string, subresource: string, ref: GrantRef, names: string[]) => {
-    const id = `${namespace}\u0000${verb}\u0000${resource}`;
-    let row = rows.get(id);
-    if (!row) {
-      if (rows.size >= MAX_TABLE_ROWS) {
-        truncated = true;
-        return;
-      }
-      row = { id, namespace, verb, type, resource, apiGroup, resourceName, subresource, resourceNames: [], grants: [] };
-      rows.set(id, row);
-      grantKeys.set(row, new Map());
-    }
-    const seen = grantKeys.get(row) as Map<string, RowGrant>;
-    const key = `${ref.source}\u0000${ref.aggregatedFrom ?? ''}`;
-    const existing = seen.get(key);
-    if (existing) {
-      if (existing.resourceNames.length > 0) existing.resourceNames = names.length === 0 ? [] : [...new Set([...existing.resourceNames, ...names])];
-      return;
-    }
-    const grant: RowGrant = { ...ref, resourceNames: [...names] };
-    seen.set(key, grant);
+  const findGrant = (row: PermissionRow, ref: GrantRef): RowGrant | undefined => {
+    const indexed = grantIndex.get(row);
+    if (indexed) return indexed.get(`${ref.source}\u0000${ref.aggregatedFrom ?? ''}`);
+    return row.grants.find((g) => g.source === ref.source && g.aggregatedFrom === ref.aggregatedFrom);
+  };
+  const addGrant = (row: PermissionRow, grant: RowGrant) => {
     row.grants.push(grant);
+    let indexed = grantIndex.get(row);
+    if (!indexed && row.grants.length > 16) {
+      indexed = new Map(row.grants.map((g) => [`${g.source}\u0000${g.aggregatedFrom ?? ''}`, g]));
+      grantIndex.set(row, indexed);
+    } else indexed?.set(`${grant.source}\u0000${grant.aggregatedFrom ?? ''}`, grant);
+  };
+
+  /** Adds one rule entry (a resource in a group, or a URL) with all the rule's verbs. */
+  const addEntry = (namespace: string, type: PermissionRow['type'], resource: string, apiGroup: string, resourceName: string, subresource: string, verbs: readonly string[], ref: GrantRef, names: readonly string[]) => {
+    const scopeKey = `${namespace}\u0000${resource}`;
+    let byVerb = rows.get(scopeKey);
+    if (!byVerb) rows.set(scopeKey, (byVerb = new Map()));
+    for (const verb of verbs) {
+      if (++steps > budget) truncated = true;
+      if (truncated) return;
+      let row = byVerb.get(verb);
+      if (!row) {
+        if (list.length >= MAX_TABLE_ROWS) {
+          truncated = true;
+          return;
+        }
+        row = { id: `${namespace}\u0000${verb}\u0000${resource}`, namespace, verb, type, resource, apiGroup, resourceName, subresource, resourceNames: [], grants: [] };
+        byVerb.set(verb, row);
+        list.push(row);
+      }
+      const existing = findGrant(row, ref);
+      if (!existing) addGrant(row, { ...ref, resourceNames: [...names] });
+      else if (existing.resourceNames.length > 0) existing.resourceNames = names.length === 0 ? [] : [...new Set([...existing.resourceNames, ...names])];
+    }
   };
 
   for (const a of all) {
@@ -103,6 +120,7 @@ export function permissionTable(index: RbacIndex, subject: AccessSubject, applic
     if (b) broken.push(brokenGrantRef(b));
     const namespace = a.binding.kind === 'RoleBinding' ? a.binding.namespace : '';
     for (const g of grantsOf(a)) {
+      if (truncated) break;
       const ref = grantRef(g);
       const { rule } = g;
       for (const group of rule.apiGroups) {
@@ -110,30 +128,16 @@ export function permissionTable(index: RbacIndex, subject: AccessSubject, applic
           const slash = entry.indexOf('/');
           const resourceName = slash === -1 ? entry : entry.slice(0, slash);
           const subresource = slash === -1 ? '' : entry.slice(slash + 1);
-          const label = resourceLabel(resourceName, group, subresource);
-          for (const verb of rule.verbs) {
-            if (++steps > budget) truncated = true;
-            if (truncated) break;
-            add(namespace, verb, 'resource', label, group, resourceName, subresource, ref, rule.resourceNames);
-          }
+          addEntry(namespace, 'resource', resourceLabel(resourceName, group, subresource), group, resourceName, subresource, rule.verbs, ref, rule.resourceNames);
         }
       }
       if (rule.nonResourceURLs.length > 0) {
         if (namespace !== '') skippedNonResource++;
-        else {
-          for (const url of rule.nonResourceURLs) {
-            for (const verb of rule.verbs) {
-              if (++steps > budget) truncated = true;
-              if (truncated) break;
-              add('', verb, 'non-resource', url, '', '', '', ref, []);
-            }
-          }
-        }
+        else for (const url of rule.nonResourceURLs) addEntry('', 'non-resource', url, '', '', '', rule.verbs, ref, []);
       }
     }
   }
 
-  const list = [...rows.values()];
   for (const row of list) {
     row.resourceNames = row.grants.some((g) => g.resourceNames.length === 0) ? null : [...new Set(row.grants.flatMap((g) => g.resourceNames))].sort();
   }

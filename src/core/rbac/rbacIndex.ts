@@ -9,6 +9,7 @@ import { quoted } from '../input/documentFields';
 import { makeUsername } from '../kubernetes/kubernetesNames';
 import { ISSUE_CATALOGUE, type IssueCode, type IssueParams } from './accessCatalogue';
 import { resolveAggregation, type EffectiveRule } from './aggregation';
+import { ObjectMap } from './objectMap';
 import { roleRefError } from './authorizerWords';
 import type { BindingObject, RbacDump, RoleObject, SourceRef } from './rbacTypes';
 import type { Severity } from '../kubernetes/findingCatalogue';
@@ -58,8 +59,6 @@ export function describeRole(role: { kind: string; name: string; namespace?: str
   return role.namespace ? `${role.kind} ${quoted(role.name)} in namespace ${quoted(role.namespace)}` : `${role.kind} ${quoted(role.name)}`;
 }
 
-const roleKey = (kind: string, namespace: string, name: string) => `${kind}\u0000${namespace}\u0000${name}`;
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) {
@@ -83,16 +82,16 @@ function roleIssues(role: RoleObject, issues: RbacIssue[]): void {
 
 export function buildRbacIndex(dump: RbacDump): RbacIndex {
   const issues: RbacIssue[] = [];
-  const roles = new Map<string, RoleObject>();
+  const roles = new ObjectMap<RoleObject>();
   const namespaces = new Set<string>();
   for (const role of dump.roles) {
-    roles.set(roleKey(role.kind, role.namespace, role.name), role);
+    roles.set(role.kind, role.namespace, role.name, role);
     if (role.namespace) namespaces.add(role.namespace);
     roleIssues(role, issues);
   }
   const aggregation = resolveAggregation(dump.roles.filter((r) => r.kind === 'ClusterRole'));
   for (const a of aggregation.issues) {
-    const role = roles.get(roleKey('ClusterRole', '', a.role));
+    const role = roles.get('ClusterRole', '', a.role);
     const object = { kind: 'ClusterRole', name: a.role, namespace: '' };
     const label = describeRole(object);
     if (a.code === 'aggregation-filled') issues.push(makeIssue(a.code, { role: label, added: a.added ?? 0 }, object, role?.source ?? null));
@@ -114,7 +113,7 @@ export function buildRbacIndex(dump: RbacDump): RbacIndex {
     if (cached) return cached;
     const { kind, name } = binding.roleRef;
     // GetRoleReferenceRules: a Role is looked up in the binding's namespace ('' for a ClusterRoleBinding).
-    const role = kind === 'Role' || kind === 'ClusterRole' ? roles.get(roleKey(kind, kind === 'Role' ? binding.namespace : '', name)) : undefined;
+    const role = kind === 'Role' || kind === 'ClusterRole' ? roles.get(kind, kind === 'Role' ? binding.namespace : '', name) : undefined;
     const result: ResolvedRole = role ? { ok: true, role, rules: effectiveRules(role) } : { ok: false, error: roleRefError(binding) };
     resolved.set(binding, result);
     return result;

@@ -6,6 +6,7 @@
  */
 import { field, isRecord, quoted, recordAt, textOf, type JsonRecord } from '../input/documentFields';
 import { MAX_LIST_DEPTH, MAX_RBAC_OBJECTS } from './limits';
+import { ObjectMap } from './objectMap';
 import type { BindingKind, BindingObject, LabelSelector, PolicyRule, RbacDump, RbacKind, ReadProblem, RoleKind, RoleObject, SourceRef, Subject } from './rbacTypes';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -30,13 +31,15 @@ function describeObject(kind: string, name: string | null, namespace: string | n
 }
 
 /** A list of strings, as Go decodes `[]string`: a lone string or other values are reported. */
-function readStrings(value: unknown, what: string, report: (message: string) => void): string[] {
+function readStrings(value: unknown, what: () => string, report: (message: string) => void): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     const one = textOf(value);
-    report(`${what} should be a list of strings; read ${quoted(String(one ?? typeof value))} as a list of one.`);
+    report(`${what()} should be a list of strings; read ${quoted(String(one ?? typeof value))} as a list of one.`);
     return one === null ? [] : [one];
   }
+  // The usual case: already a list of strings. It is shared, never changed.
+  if (value.every((v) => typeof v === 'string')) return value as string[];
   const out: string[] = [];
   let dropped = 0;
   for (const v of value) {
@@ -45,36 +48,36 @@ function readStrings(value: unknown, what: string, report: (message: string) => 
     if (t === null) dropped++;
     else out.push(t);
   }
-  if (dropped > 0) report(`${what} holds ${dropped} entr${dropped === 1 ? 'y that is' : 'ies that are'} not text; ignored.`);
+  if (dropped > 0) report(`${what()} holds ${dropped} entr${dropped === 1 ? 'y that is' : 'ies that are'} not text; ignored.`);
   return out;
 }
 
-function readStringMap(value: unknown, what: string, report: (message: string) => void): Record<string, string> {
+function readStringMap(value: unknown, what: () => string, report: (message: string) => void): Record<string, string> {
   const out: Record<string, string> = {};
   if (value === undefined || value === null) return out;
   if (!isRecord(value)) {
-    report(`${what} should be a map of strings; ignored.`);
+    report(`${what()} should be a map of strings; ignored.`);
     return out;
   }
   for (const key of Object.keys(value)) {
     const t = textOf(value[key]);
-    if (t === null) report(`${what}.${key} is not text; ignored.`);
+    if (t === null) report(`${what()}.${key} is not text; ignored.`);
     else out[key] = t;
   }
   return out;
 }
 
-function readRule(value: unknown, where: string, report: (message: string) => void): PolicyRule | null {
+function readRule(value: unknown, where: () => string, report: (message: string) => void): PolicyRule | null {
   if (!isRecord(value)) {
-    report(`${where} is not a mapping; ignored.`);
+    report(`${where()} is not a mapping; ignored.`);
     return null;
   }
   return {
-    verbs: readStrings(field(value, 'verbs'), `${where}.verbs`, report),
-    apiGroups: readStrings(field(value, 'apiGroups'), `${where}.apiGroups`, report),
-    resources: readStrings(field(value, 'resources'), `${where}.resources`, report),
-    resourceNames: readStrings(field(value, 'resourceNames'), `${where}.resourceNames`, report),
-    nonResourceURLs: readStrings(field(value, 'nonResourceURLs'), `${where}.nonResourceURLs`, report),
+    verbs: readStrings(field(value, 'verbs'), () => `${where()}.verbs`, report),
+    apiGroups: readStrings(field(value, 'apiGroups'), () => `${where()}.apiGroups`, report),
+    resources: readStrings(field(value, 'resources'), () => `${where()}.resources`, report),
+    resourceNames: readStrings(field(value, 'resourceNames'), () => `${where()}.resourceNames`, report),
+    nonResourceURLs: readStrings(field(value, 'nonResourceURLs'), () => `${where()}.nonResourceURLs`, report),
   };
 }
 
@@ -91,16 +94,16 @@ function readSelector(value: unknown, where: string, report: (message: string) =
       matchExpressions.push({
         key: textOf(field(e, 'key')) ?? '',
         operator: textOf(field(e, 'operator')) ?? '',
-        values: readStrings(field(e, 'values'), `${where}.matchExpressions[${i}].values`, report),
+        values: readStrings(field(e, 'values'), () => `${where}.matchExpressions[${i}].values`, report),
       });
     });
   } else if (expressions !== undefined && expressions !== null) report(`${where}.matchExpressions is not a list; ignored.`);
-  return { matchLabels: readStringMap(field(value, 'matchLabels'), `${where}.matchLabels`, report), matchExpressions };
+  return { matchLabels: readStringMap(field(value, 'matchLabels'), () => `${where}.matchLabels`, report), matchExpressions };
 }
 
-function readSubject(value: unknown, where: string, report: (message: string) => void): Subject | null {
+function readSubject(value: unknown, where: () => string, report: (message: string) => void): Subject | null {
   if (!isRecord(value)) {
-    report(`${where} is not a mapping; ignored.`);
+    report(`${where()} is not a mapping; ignored.`);
     return null;
   }
   const subject = {
@@ -109,7 +112,7 @@ function readSubject(value: unknown, where: string, report: (message: string) =>
     name: textOf(field(value, 'name')) ?? '',
     namespace: textOf(field(value, 'namespace')) ?? '',
   };
-  if (!subject.kind || !subject.name) report(`${where} has no ${subject.kind ? 'name' : 'kind'}, so it matches no one.`);
+  if (!subject.kind || !subject.name) report(`${where()} has no ${subject.kind ? 'name' : 'kind'}, so it matches no one.`);
   return subject;
 }
 
@@ -127,8 +130,8 @@ export interface RbacCollector {
 export function createRbacCollector(): RbacCollector {
   const roles: RoleObject[] = [];
   const bindings: BindingObject[] = [];
-  const roleAt = new Map<string, number>();
-  const bindingAt = new Map<string, number>();
+  const roleAt = new ObjectMap<number>();
+  const bindingAt = new ObjectMap<number>();
   const ignored: Record<string, number> = {};
   const problems: ReadProblem[] = [];
   let objects = 0;
@@ -168,21 +171,21 @@ export function createRbacCollector(): RbacCollector {
     const namespaced = kind === 'Role' || kind === 'RoleBinding';
     const namespace = namespaced ? textOf(field(metadata, 'namespace')) : '';
     const object = { kind, name, namespace };
-    const where = describeObject(kind, name, namespace || null);
+    const where = () => describeObject(kind, name, namespace || null);
     if (!name) {
-      problems.push({ code: 'missing-name', message: `${where} (object ${source.index + 1}) cannot be used: metadata.name is missing.`, object, source });
+      problems.push({ code: 'missing-name', message: `${where()} (object ${source.index + 1}) cannot be used: metadata.name is missing.`, object, source });
       return;
     }
     if (namespaced && !namespace) {
       problems.push({
         code: 'missing-namespace',
-        message: `${where} has no metadata.namespace, so it is not known where it applies; ignored. kubectl get -A always prints it.`,
+        message: `${where()} has no metadata.namespace, so it is not known where it applies; ignored. kubectl get -A always prints it.`,
         object,
         source,
       });
       return;
     }
-    const report = (message: string) => problems.push({ code: 'bad-field', message: `${where}: ${message}`, object, source });
+    const report = (message: string) => problems.push({ code: 'bad-field', message: `${where()}: ${message}`, object, source });
     if (kind === 'Role' || kind === 'ClusterRole') addRole(value, kind, name, namespace ?? '', source, report);
     else addBinding(value, kind as BindingKind, name, namespace ?? '', source, report);
   }
@@ -192,7 +195,7 @@ export function createRbacCollector(): RbacCollector {
     const rules: PolicyRule[] = [];
     if (Array.isArray(rulesField)) {
       rulesField.forEach((r, i) => {
-        const rule = readRule(r, `rules[${i}]`, report);
+        const rule = readRule(r, () => `rules[${i}]`, report);
         if (rule) rules.push(rule);
       });
     } else if (rulesField !== undefined && rulesField !== null) report('rules is not a list; the role grants nothing.');
@@ -209,8 +212,8 @@ export function createRbacCollector(): RbacCollector {
       }
     }
     const metadata = recordAt(value, 'metadata');
-    const role: RoleObject = { kind, name, namespace, labels: readStringMap(field(metadata, 'labels'), 'metadata.labels', report), rules, aggregation, source };
-    place(roles, roleAt, `${kind}/${namespace}/${name}`, role);
+    const role: RoleObject = { kind, name, namespace, labels: readStringMap(field(metadata, 'labels'), () => 'metadata.labels', report), rules, aggregation, source };
+    place(roles, roleAt, role);
   }
 
   function addBinding(value: JsonRecord, kind: BindingKind, name: string, namespace: string, source: SourceRef, report: (m: string) => void): void {
@@ -230,7 +233,7 @@ export function createRbacCollector(): RbacCollector {
     const subjects: Subject[] = [];
     if (Array.isArray(subjectsField)) {
       subjectsField.forEach((s, i) => {
-        const subject = readSubject(s, `subjects[${i}]`, report);
+        const subject = readSubject(s, () => `subjects[${i}]`, report);
         if (subject) subjects.push(subject);
       });
     } else if (subjectsField !== undefined && subjectsField !== null) report('subjects is not a list; the binding applies to no one.');
@@ -242,14 +245,14 @@ export function createRbacCollector(): RbacCollector {
       subjects,
       source,
     };
-    place(bindings, bindingAt, `${kind}/${namespace}/${name}`, binding);
+    place(bindings, bindingAt, binding);
   }
 
   /** Two objects with one name cannot coexist in a cluster: the later one (a newer copy) wins. */
-  function place<T extends RoleObject | BindingObject>(list: T[], at: Map<string, number>, key: string, object: T): void {
-    const existing = at.get(key);
+  function place<T extends RoleObject | BindingObject>(list: T[], at: ObjectMap<number>, object: T): void {
+    const existing = at.get(object.kind, object.namespace, object.name);
     if (existing === undefined) {
-      at.set(key, list.length);
+      at.set(object.kind, object.namespace, object.name, list.length);
       list.push(object);
       return;
     }
