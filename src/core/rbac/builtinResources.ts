@@ -94,8 +94,12 @@ const TABLE: [string, string, boolean, string[]][] = [
 
 const ALL: BuiltinResource[] = TABLE.map(([resource, group, namespaced, shortNames]) => ({ resource, group, namespaced, shortNames }));
 const BY_NAME = new Map<string, BuiltinResource>();
+const BY_GROUP = new Map<string, Map<string, BuiltinResource>>();
 for (const r of ALL) {
   for (const name of [r.resource, ...r.shortNames]) if (!BY_NAME.has(name)) BY_NAME.set(name, r);
+  const inGroup = BY_GROUP.get(r.group) ?? new Map<string, BuiltinResource>();
+  inGroup.set(r.resource, r);
+  BY_GROUP.set(r.group, inGroup);
 }
 
 /** The built-in resource a plural or short name stands for when no group is given (kubectl's pick). */
@@ -105,7 +109,7 @@ export function builtinByName(name: string): BuiltinResource | null {
 
 /** The built-in resource with this group and plural name. */
 export function builtinResource(resource: string, group: string): BuiltinResource | null {
-  return ALL.find((r) => r.resource === resource && r.group === group) ?? null;
+  return BY_GROUP.get(group)?.get(resource) ?? null;
 }
 
 /** Workload kinds whose pods can run as any service account of their namespace. */

@@ -40,6 +40,25 @@ describe('permissionTable', () => {
     expect(row(table.rows, 'payments', 'get', 'secrets')).toBeUndefined();
   });
 
+  it('marks a RoleBinding’s grant of a cluster-scoped resource as without effect, but not of its own namespace', () => {
+    const index = buildRbacIndex(
+      readRbacValue([
+        { kind: 'ClusterRole', metadata: { name: 'r' }, rules: [{ verbs: ['get'], apiGroups: [''], resources: ['nodes', 'namespaces', 'pods'] }] },
+        { kind: 'RoleBinding', metadata: { name: 'b', namespace: 'ns' }, roleRef: { kind: 'ClusterRole', name: 'r' }, subjects: [{ kind: 'User', name: 'u' }] },
+        { kind: 'ClusterRoleBinding', metadata: { name: 'c' }, roleRef: { kind: 'ClusterRole', name: 'r' }, subjects: [{ kind: 'User', name: 'u' }] },
+      ]),
+    );
+    const rows = permissionTable(index, subject('user:u')).rows;
+    expect(rows.map((r) => `${r.namespace || '*'} ${r.resource} ${r.clusterScopedInNamespace}`)).toEqual([
+      '* namespaces false',
+      '* nodes false',
+      '* pods false',
+      'ns namespaces false',
+      'ns nodes true',
+      'ns pods false',
+    ]);
+  });
+
   it('keeps "*" as written: cluster-admin is one row per wildcard entry', () => {
     const ops = permissionTable(rbac, subject('group:ops'));
     expect(row(ops.rows, '', '*', '*.*')?.grants[0]?.source).toBe('ClusterRoleBinding "ops-admin" of ClusterRole "cluster-admin" to Group "ops"');

@@ -9,6 +9,7 @@
 import { ACCESS_NOTES } from './accessCatalogue';
 import type { AccessSubject } from './accessSubject';
 import { resourceLabel } from './accessQuestion';
+import { builtinResource } from './builtinResources';
 import { brokenGrantRef, grantRef, type BrokenGrantRef, type GrantRef } from './grantRefs';
 import { MAX_TABLE_ROWS } from './limits';
 import type { RbacIndex } from './rbacIndex';
@@ -29,6 +30,12 @@ export interface PermissionRow {
   subresource: string;
   /** Null when the row covers every object; otherwise only objects with these names. */
   resourceNames: string[] | null;
+  /**
+   * A RoleBinding's grant of a built-in cluster-scoped resource (nodes, PersistentVolumes…): real
+   * requests for it carry no namespace, so it has no effect (ACCESS_NOTES.clusterScopedInNamespace).
+   * `namespaces` is not one: a request for namespace N carries N.
+   */
+  clusterScopedInNamespace: boolean;
   grants: RowGrant[];
 }
 
@@ -94,6 +101,7 @@ export function permissionTable(index: RbacIndex, subject: AccessSubject, applic
   /** Adds one rule entry (a resource in a group, or a URL) with all the rule's verbs. */
   const addEntry = (namespace: string, type: PermissionRow['type'], resource: string, apiGroup: string, resourceName: string, subresource: string, verbs: readonly string[], ref: GrantRef, names: readonly string[]) => {
     const scopeKey = `${namespace}\u0000${resource}`;
+    const inert = namespace !== '' && type === 'resource' && resourceName !== 'namespaces' && builtinResource(resourceName, apiGroup)?.namespaced === false;
     let byVerb = rows.get(scopeKey);
     if (!byVerb) rows.set(scopeKey, (byVerb = new Map()));
     for (const verb of verbs) {
@@ -105,7 +113,7 @@ export function permissionTable(index: RbacIndex, subject: AccessSubject, applic
           truncated = true;
           return;
         }
-        row = { id: `${namespace}\u0000${verb}\u0000${resource}`, namespace, verb, type, resource, apiGroup, resourceName, subresource, resourceNames: [], grants: [] };
+        row = { id: `${namespace}\u0000${verb}\u0000${resource}`, namespace, verb, type, resource, apiGroup, resourceName, subresource, resourceNames: [], clusterScopedInNamespace: inert, grants: [] };
         byVerb.set(verb, row);
         list.push(row);
       }
