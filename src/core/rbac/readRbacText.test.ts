@@ -137,6 +137,18 @@ describe('readRbacText', () => {
     expect(progress.at(-1)).toEqual({ phase: 'reading', done: 300, total: 300 });
   });
 
+  it('reads a large JSON List in batches, with progress between them, keeping a typed list’s kind', () => {
+    const items = Array.from({ length: 2500 }, (_, i) => {
+      const { kind: _k, apiVersion: _a, ...bare } = role(`r-${i}`);
+      return bare;
+    });
+    const progress: RbacProgress[] = [];
+    const r = readRbacText(JSON.stringify({ kind: 'ClusterRoleList', items }), { onProgress: (p) => progress.push(p) });
+    expect(r.ok && r.value.roles.length).toBe(2500);
+    expect(r.ok && r.value.roles[2499]?.source.index).toBe(2499);
+    expect(progress.filter((p) => p.phase === 'reading').map((p) => p.done)).toEqual([1000, 2000, 2500, 2500]);
+  });
+
   it('the steps can be driven one at a time (a page can run a slice per frame)', () => {
     const steps = readRbacSteps(JSON.stringify([role('a')]));
     const first = steps.next();

@@ -12,7 +12,7 @@
 import type { ParseYaml } from '../audit/readAuditInput';
 import type { Problem, Result } from '../result';
 import { MAX_RBAC_TEXT } from './limits';
-import { createRbacCollector, type RbacCollector } from './readRbacObjects';
+import { createRbacCollector, isListDocument, type RbacCollector } from './readRbacObjects';
 import type { RbacDump } from './rbacTypes';
 import { yamlUnits } from './yamlUnits';
 
@@ -115,6 +115,24 @@ function* readYaml(text: string, parseYaml: ParseYaml, collector: RbacCollector,
   return collector.count === 0 ? firstError : null;
 }
 
+const BATCH = 1000;
+
+/** A large List or array is read a batch of items at a time, with progress between batches. */
+function* addInBatches(collector: RbacCollector, value: unknown): Generator<RbacProgress, void> {
+  const list = isListDocument(value) ? value : null;
+  const items = list ? (list.items as unknown[]) : Array.isArray(value) ? value : null;
+  if (!items || items.length <= BATCH) {
+    collector.add(value);
+    return;
+  }
+  for (let i = 0; i < items.length; i += BATCH) {
+    const batch = items.slice(i, i + BATCH);
+    // Kind-less items of a typed list (ClusterRoleList) keep the list's kind.
+    collector.add(list ? { kind: list.kind, items: batch } : batch);
+    yield { phase: 'reading', done: Math.min(i + BATCH, items.length), total: items.length };
+  }
+}
+
 /** The document around the items is a List (or kind-less, as a jq-built list is). */
 function isListHeader(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -146,7 +164,7 @@ export function* readRbacSteps(text: string, options: ReadRbacOptions = {}): Gen
       value = lines;
     }
     yield { phase: 'parsing', done: text.length, total: text.length };
-    collector.add(value);
+    yield* addInBatches(collector, value);
   } else {
     if (!options.parseYaml) return fail('needs-yaml', 'This is YAML, and the YAML reader is not loaded.');
     const error = yield* readYaml(text, options.parseYaml, collector, options.progressEvery ?? 256 * 1024);
