@@ -60,8 +60,8 @@ export type CelOutcome = { ok: true; value: JsonValue; cost: number } | { ok: fa
 
 export interface CelProgram {
   source: string;
-  /** Evaluates with these variables (JSON values). Never throws. */
-  evaluate(variables: Record<string, unknown>): CelOutcome;
+  /** Evaluates with these variables (JSON values) within `maxCost` units. Never throws. */
+  evaluate(variables: Record<string, unknown>, maxCost?: number): CelOutcome;
 }
 
 export type CompileResult = { ok: true; program: CelProgram } | { ok: false; problem: CelProblem };
@@ -70,14 +70,15 @@ class BudgetExceeded extends Error {}
 
 interface Meter {
   spent: number;
+  limit: number;
   exceeded: boolean;
 }
 
 function charge(meter: Meter, units: number): void {
   meter.spent += units;
-  if (meter.spent > CEL_LIMITS.maxCost) {
+  if (meter.spent > meter.limit) {
     meter.exceeded = true;
-    throw new BudgetExceeded(`evaluation cost limit of ${CEL_LIMITS.maxCost} units exceeded`);
+    throw new BudgetExceeded(`evaluation cost limit of ${meter.limit} units exceeded`);
   }
 }
 
@@ -118,7 +119,7 @@ class MeteredFunc {
     return this.inner.result;
   }
   call(id: number, target: CelValue | undefined, args: CelValue[]): CelResult | undefined {
-    const left = CEL_LIMITS.maxCost - this.meter.spent;
+    const left = this.meter.limit - this.meter.spent;
     let units = 1 + celValueSize(target, left);
     for (const arg of args) units += celValueSize(arg, left);
     charge(this.meter, units);
@@ -268,7 +269,7 @@ export function compileCel(source: string, dialect: CelDialect): CompileResult {
   if (depth > CEL_LIMITS.maxNesting) {
     return { ok: false, problem: { kind: 'too-deep', message: `Brackets nest ${depth} deep; this tool evaluates at most ${CEL_LIMITS.maxNesting}.` } };
   }
-  const meter: Meter = { spent: 0, exceeded: false };
+  const meter: Meter = { spent: 0, limit: CEL_LIMITS.maxCost, exceeded: false };
   let run: ReturnType<typeof plan>;
   try {
     const parsed = parse(source);
@@ -282,8 +283,9 @@ export function compileCel(source: string, dialect: CelDialect): CompileResult {
     ok: true,
     program: {
       source,
-      evaluate(variables) {
+      evaluate(variables, maxCost = CEL_LIMITS.maxCost) {
         meter.spent = 0;
+        meter.limit = Math.min(maxCost, CEL_LIMITS.maxCost);
         meter.exceeded = false;
         const bindings: Record<string, ReturnType<typeof toCelInput>> = {};
         for (const [name, value] of Object.entries(variables)) bindings[name] = toCelInput(value, numbers);
