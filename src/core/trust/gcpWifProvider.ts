@@ -9,6 +9,7 @@
 import { show } from '../kubernetes/kubernetesClaims';
 import { describeFailing, evaluateCondition, isToolLimitation } from './cel/celExplain';
 import { compileCel, type JsonValue } from './cel/celEngine';
+import { newCelBudget, type CelBudget } from './cel/celLimits';
 import { kubectlCreateTokenFix, tokenServiceAccount } from './fixes';
 import type { JsonObject } from './recognizeTrustConfig';
 import type { TokenContext } from './tokenChecks';
@@ -39,7 +40,7 @@ function attributeValues(value: JsonValue): string[] | null {
   return null;
 }
 
-function mapAttributes(provider: JsonObject, ctx: TokenContext, reasons: TrustReason[]): Map<string, JsonValue> | null {
+function mapAttributes(provider: JsonObject, ctx: TokenContext, reasons: TrustReason[], budget: CelBudget): Map<string, JsonValue> | null {
   const mapping = provider.attributeMapping;
   if (!isObject(mapping) || !Object.hasOwn(mapping, 'google.subject')) {
     reasons.push(cannotEvaluate('relying-party', 'attributeMapping', 'An OIDC provider must map google.subject; Google does not accept a provider without that mapping.'));
@@ -52,12 +53,12 @@ function mapAttributes(provider: JsonObject, ctx: TokenContext, reasons: TrustRe
       reasons.push(cannotEvaluate('relying-party', field, 'The mapping is not a CEL expression string.'));
       continue;
     }
-    const compiled = compileCel(expression, 'google-iam');
+    const compiled = compileCel(expression, 'google-iam', budget);
     if (!compiled.ok) {
       reasons.push(cannotEvaluate('relying-party', field, compiled.problem.message));
       continue;
     }
-    const outcome = compiled.program.evaluate({ assertion: ctx.claims });
+    const outcome = compiled.program.evaluate({ assertion: ctx.claims }, budget);
     if (!outcome.ok) {
       reasons.push(
         isToolLimitation(outcome.problem)
@@ -93,7 +94,8 @@ function attributeScopes(mapped: Map<string, JsonValue>): { google: JsonObject; 
   return { google, attribute, list };
 }
 
-export function evaluateGcpProvider(provider: JsonObject, ctx: TokenContext | null): GcpEvaluation {
+/** `budget` is shared by every expression of the provider (see CEL_LIMITS). */
+export function evaluateGcpProvider(provider: JsonObject, ctx: TokenContext | null, budget: CelBudget = newCelBudget()): GcpEvaluation {
   const reasons: TrustReason[] = [];
   const fixes: TrustFix[] = [];
   const attributes: TrustAttribute[] = [];
@@ -145,7 +147,7 @@ export function evaluateGcpProvider(provider: JsonObject, ctx: TokenContext | nu
     }
   }
 
-  const mapped = mapAttributes(provider, ctx, reasons);
+  const mapped = mapAttributes(provider, ctx, reasons, budget);
   if (mapped) {
     const { google, attribute, list } = attributeScopes(mapped);
     attributes.push(...list);
@@ -156,7 +158,7 @@ export function evaluateGcpProvider(provider: JsonObject, ctx: TokenContext | nu
     }
     const condition = typeof provider.attributeCondition === 'string' ? provider.attributeCondition.trim() : '';
     if (condition !== '') {
-      const outcome = evaluateCondition(condition, 'google-iam', { assertion: ctx.claims, google, attribute });
+      const outcome = evaluateCondition(condition, 'google-iam', { assertion: ctx.claims, google, attribute }, budget);
       const where = { field: 'attributeCondition', rp: RP };
       if (outcome.status === 'true') reasons.push(makeTrustReason('expression-true', 'pass', 'relying-party', { ...where, source: condition }));
       else if (outcome.status === 'false') reasons.push(makeTrustReason('expression-false', 'reject', 'relying-party', { ...where, source: condition, failing: describeFailing(outcome.failing) }));

@@ -14,6 +14,7 @@ import { show } from '../kubernetes/kubernetesClaims';
 import { AUTHENTICATED_GROUP } from '../kubernetes/kubernetesNames';
 import { describeFailing, evaluateCondition, isToolLimitation } from './cel/celExplain';
 import { compileCel, type JsonValue } from './cel/celEngine';
+import { newCelBudget, type CelBudget } from './cel/celLimits';
 import { kubectlCreateTokenFix, tokenServiceAccount } from './fixes';
 import type { JsonObject } from './recognizeTrustConfig';
 import type { TokenContext } from './tokenChecks';
@@ -58,10 +59,10 @@ function configProblems(jwt: JsonObject, index: number): string[] {
 type Mapped = { ok: true; values: string[] } | { ok: false; reason: TrustReason };
 
 /** A CEL mapping's result as kube-apiserver converts it: a string, or a list of strings. */
-function runMapping(field: string, expression: string, ctx: TokenContext, shape: 'string' | 'string-list'): Mapped {
-  const compiled = compileCel(expression, 'kubernetes');
+function runMapping(field: string, expression: string, ctx: TokenContext, shape: 'string' | 'string-list', budget: CelBudget): Mapped {
+  const compiled = compileCel(expression, 'kubernetes', budget);
   if (!compiled.ok) return { ok: false, reason: cannotEvaluate('relying-party', field, compiled.problem.message) };
-  const outcome = compiled.program.evaluate({ claims: ctx.claims });
+  const outcome = compiled.program.evaluate({ claims: ctx.claims }, budget);
   if (!outcome.ok) {
     return {
       ok: false,
@@ -88,7 +89,7 @@ function stringClaimValue(field: string, claim: string, ctx: TokenContext): Mapp
   return { ok: true, values: [value] };
 }
 
-function mapUser(jwt: JsonObject, ctx: TokenContext, reasons: TrustReason[]): { username: string; uid: string; groups: string[]; extra: Record<string, string[]> } | null {
+function mapUser(jwt: JsonObject, ctx: TokenContext, reasons: TrustReason[], budget: CelBudget): { username: string; uid: string; groups: string[]; extra: Record<string, string[]> } | null {
   const mappings = isObject(jwt.claimMappings) ? jwt.claimMappings : {};
   const username = isObject(mappings.username) ? mappings.username : {};
   const groups = isObject(mappings.groups) ? mappings.groups : {};
@@ -104,7 +105,7 @@ function mapUser(jwt: JsonObject, ctx: TokenContext, reasons: TrustReason[]): { 
   let user = '';
   const usernameExpression = str(username.expression);
   const usernameClaim = str(username.claim);
-  if (usernameExpression) user = take(runMapping('claimMappings.username.expression', usernameExpression, ctx, 'string'))[0] ?? '';
+  if (usernameExpression) user = take(runMapping('claimMappings.username.expression', usernameExpression, ctx, 'string', budget))[0] ?? '';
   else if (usernameClaim) {
     const value = take(stringClaimValue('claimMappings.username.claim', usernameClaim, ctx))[0];
     if (value !== undefined) {
@@ -127,18 +128,18 @@ function mapUser(jwt: JsonObject, ctx: TokenContext, reasons: TrustReason[]): { 
       reasons.push(makeTrustReason('mapping-failed', 'reject', 'relying-party', { field: 'claimMappings.groups.claim', rp: RP, message: `the claim ${groupsClaim} is ${show(raw)}, not a string or a list of strings` }));
       failed = true;
     } else groupList = list.map((g) => `${str(groups.prefix) ?? ''}${g}`);
-  } else if (groupsExpression) groupList = take(runMapping('claimMappings.groups.expression', groupsExpression, ctx, 'string-list'));
+  } else if (groupsExpression) groupList = take(runMapping('claimMappings.groups.expression', groupsExpression, ctx, 'string-list', budget));
 
   let uid = '';
   const uidClaim = str(uidMapping.claim);
   const uidExpression = str(uidMapping.expression);
   if (uidClaim) uid = take(stringClaimValue('claimMappings.uid.claim', uidClaim, ctx))[0] ?? '';
-  else if (uidExpression) uid = take(runMapping('claimMappings.uid.expression', uidExpression, ctx, 'string'))[0] ?? '';
+  else if (uidExpression) uid = take(runMapping('claimMappings.uid.expression', uidExpression, ctx, 'string', budget))[0] ?? '';
 
   const extra: Record<string, string[]> = {};
   for (const [i, entry] of (Array.isArray(mappings.extra) ? mappings.extra : []).entries()) {
     if (!isObject(entry) || typeof entry.key !== 'string' || typeof entry.valueExpression !== 'string') continue;
-    const values = take(runMapping(`claimMappings.extra[${i}] (${entry.key})`, entry.valueExpression, ctx, 'string-list'));
+    const values = take(runMapping(`claimMappings.extra[${i}] (${entry.key})`, entry.valueExpression, ctx, 'string-list', budget));
     if (values.length) extra[entry.key] = [...(extra[entry.key] ?? []), ...values];
   }
   return failed ? null : { username: user, uid, groups: groupList, extra };
@@ -155,7 +156,8 @@ function ruleReason(field: string, source: string, message: string, outcome: Ret
   return cannotEvaluate('relying-party', field, outcome.problem.message);
 }
 
-export function evaluateK8sAuthenticationConfig(config: JsonObject, ctx: TokenContext | null): K8sEvaluation {
+/** `budget` is shared by every expression of the configuration (see CEL_LIMITS). */
+export function evaluateK8sAuthenticationConfig(config: JsonObject, ctx: TokenContext | null, budget: CelBudget = newCelBudget()): K8sEvaluation {
   const reasons: TrustReason[] = [];
   const fixes: TrustFix[] = [];
   const attributes: TrustAttribute[] = [];
@@ -199,7 +201,7 @@ export function evaluateK8sAuthenticationConfig(config: JsonObject, ctx: TokenCo
     if (fix) fixes.push(fix);
   }
 
-  const user = mapUser(jwt, ctx, reasons);
+  const user = mapUser(jwt, ctx, reasons, budget);
 
   for (const [i, rule] of (Array.isArray(jwt.claimValidationRules) ? jwt.claimValidationRules : []).entries()) {
     if (!isObject(rule)) continue;
@@ -219,7 +221,7 @@ export function evaluateK8sAuthenticationConfig(config: JsonObject, ctx: TokenCo
         );
       }
     } else if (expression) {
-      reasons.push(ruleReason(field, expression, str(rule.message) ?? '', evaluateCondition(expression, 'kubernetes', { claims: ctx.claims })));
+      reasons.push(ruleReason(field, expression, str(rule.message) ?? '', evaluateCondition(expression, 'kubernetes', { claims: ctx.claims }, budget)));
     }
   }
 
@@ -227,7 +229,7 @@ export function evaluateK8sAuthenticationConfig(config: JsonObject, ctx: TokenCo
     const userValue = { username: user.username, uid: user.uid, groups: user.groups, extra: user.extra };
     for (const [i, rule] of (Array.isArray(jwt.userValidationRules) ? jwt.userValidationRules : []).entries()) {
       if (!isObject(rule) || typeof rule.expression !== 'string') continue;
-      reasons.push(ruleReason(`${at}.userValidationRules[${i}]`, rule.expression, str(rule.message) ?? '', evaluateCondition(rule.expression, 'kubernetes', { user: userValue })));
+      reasons.push(ruleReason(`${at}.userValidationRules[${i}]`, rule.expression, str(rule.message) ?? '', evaluateCondition(rule.expression, 'kubernetes', { user: userValue }, budget)));
     }
     attributes.push({ name: 'username', values: [user.username] });
     if (user.uid) attributes.push({ name: 'uid', values: [user.uid] });

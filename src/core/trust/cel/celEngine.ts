@@ -26,7 +26,7 @@ import {
   type CelValue,
 } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
-import { CEL_LIMITS } from './celLimits';
+import { CEL_LIMITS, type CelBudget } from './celLimits';
 import { bracketDepth } from './celSource';
 import { celValueLength, celValueSize, fromCelValue, toCelInput, type JsonValue, type NumberMode } from './celValues';
 
@@ -60,8 +60,11 @@ export type CelOutcome = { ok: true; value: JsonValue; cost: number } | { ok: fa
 
 export interface CelProgram {
   source: string;
-  /** Evaluates with these variables (JSON values) within `maxCost` units. Never throws. */
-  evaluate(variables: Record<string, unknown>, maxCost?: number): CelOutcome;
+  /**
+   * Evaluates with these variables (JSON values) within CEL_LIMITS.maxCost units and what is left
+   * of `budget`, which it then charges. Never throws.
+   */
+  evaluate(variables: Record<string, unknown>, budget?: CelBudget): CelOutcome;
 }
 
 export type CompileResult = { ok: true; program: CelProgram } | { ok: false; problem: CelProblem };
@@ -260,8 +263,15 @@ function evaluationProblem(meter: Meter, error: { message: string }): CelProblem
   return { kind: 'evaluation', message };
 }
 
-/** Parses and plans one expression. Never throws. */
-export function compileCel(source: string, dialect: CelDialect): CompileResult {
+/** Parses and plans one expression, charging its length to `budget`. Never throws. */
+export function compileCel(source: string, dialect: CelDialect, budget?: CelBudget): CompileResult {
+  if (budget && source.length > budget.sourceChars) {
+    return {
+      ok: false,
+      problem: { kind: 'limit', message: `The expressions of this configuration exceed ${CEL_LIMITS.maxReportSourceChars} characters in total; this one was not evaluated.` },
+    };
+  }
+  if (budget) budget.sourceChars -= source.length;
   if (source.length > CEL_LIMITS.maxExpressionChars) {
     return { ok: false, problem: { kind: 'too-long', message: `The expression has ${source.length} characters; this tool evaluates at most ${CEL_LIMITS.maxExpressionChars}.` } };
   }
@@ -279,26 +289,31 @@ export function compileCel(source: string, dialect: CelDialect): CompileResult {
     return { ok: false, problem: syntaxProblem(source, error) };
   }
   const numbers: NumberMode = dialect === 'kubernetes' ? 'int-when-whole' : 'double';
+  const evaluateMetered = (variables: Record<string, unknown>): CelOutcome => {
+    const bindings: Record<string, ReturnType<typeof toCelInput>> = {};
+    for (const [name, value] of Object.entries(variables)) bindings[name] = toCelInput(value, numbers);
+    let result: CelResult;
+    try {
+      result = run(bindings);
+    } catch (error) {
+      // The library returns errors as values; a throw here is a stack overflow or similar.
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, problem: { kind: error instanceof RangeError ? 'too-deep' : 'evaluation', message }, cost: meter.spent };
+    }
+    if (isCelError(result)) return { ok: false, problem: evaluationProblem(meter, result), cost: meter.spent };
+    return { ok: true, value: fromCelValue(result), cost: meter.spent };
+  };
   return {
     ok: true,
     program: {
       source,
-      evaluate(variables, maxCost = CEL_LIMITS.maxCost) {
+      evaluate(variables, budget) {
         meter.spent = 0;
-        meter.limit = Math.min(maxCost, CEL_LIMITS.maxCost);
+        meter.limit = Math.max(0, Math.min(CEL_LIMITS.maxCost, budget ? budget.cost : CEL_LIMITS.maxCost));
         meter.exceeded = false;
-        const bindings: Record<string, ReturnType<typeof toCelInput>> = {};
-        for (const [name, value] of Object.entries(variables)) bindings[name] = toCelInput(value, numbers);
-        let result: CelResult;
-        try {
-          result = run(bindings);
-        } catch (error) {
-          // The library returns errors as values; a throw here is a stack overflow or similar.
-          const message = error instanceof Error ? error.message : String(error);
-          return { ok: false, problem: { kind: error instanceof RangeError ? 'too-deep' : 'evaluation', message }, cost: meter.spent };
-        }
-        if (isCelError(result)) return { ok: false, problem: evaluationProblem(meter, result), cost: meter.spent };
-        return { ok: true, value: fromCelValue(result), cost: meter.spent };
+        const outcome = evaluateMetered(variables);
+        if (budget) budget.cost -= outcome.cost;
+        return outcome;
       },
     },
   };

@@ -5,7 +5,7 @@
  */
 import { TRUST_NOTES } from '../trustCatalogue';
 import { compileCel, type CelDialect, type CelProblem, type JsonValue } from './celEngine';
-import { CEL_LIMITS } from './celLimits';
+import { CEL_LIMITS, newCelBudget, type CelBudget } from './celLimits';
 import { splitTopLevel, stripEnclosingParens } from './celSource';
 
 export interface FailingPart {
@@ -41,36 +41,35 @@ function conjuncts(source: string, depth: number): string[] {
   return alternatives && alternatives.length > 1 ? [source] : conjuncts(inner, depth + 1);
 }
 
-function findFailing(source: string, dialect: CelDialect, variables: Record<string, unknown>): FailingPart[] {
+function findFailing(source: string, dialect: CelDialect, variables: Record<string, unknown>, budget: CelBudget): FailingPart[] {
+  if (source.length > CEL_LIMITS.maxExplainedChars) return [];
   const disjuncts = splitTopLevel(source, '||') ?? [source];
   const parts = disjuncts.flatMap((d) => conjuncts(d, 0)).slice(0, MAX_PARTS);
   if (parts.length <= 1) return [];
-  let budget: number = CEL_LIMITS.maxCost;
   const failing: FailingPart[] = [];
   for (const part of parts) {
-    if (budget <= 0) break;
-    const compiled = compileCel(part, dialect);
+    if (budget.cost <= 0) break;
+    const compiled = compileCel(part, dialect, budget);
     if (!compiled.ok) continue;
     const outcome = compiled.program.evaluate(variables, budget);
-    budget -= outcome.cost;
     if (outcome.ok && outcome.value === true) continue;
     failing.push(outcome.ok ? { source: part, value: outcome.value, problem: null } : { source: part, value: undefined, problem: outcome.problem });
   }
   return failing;
 }
 
-/** Evaluates `source` as a condition that must be true. Never throws. */
-export function evaluateCondition(source: string, dialect: CelDialect, variables: Record<string, unknown>): ConditionOutcome {
-  const compiled = compileCel(source, dialect);
+/** Evaluates `source` as a condition that must be true, within `budget`. Never throws. */
+export function evaluateCondition(source: string, dialect: CelDialect, variables: Record<string, unknown>, budget: CelBudget = newCelBudget()): ConditionOutcome {
+  const compiled = compileCel(source, dialect, budget);
   if (!compiled.ok) return { status: 'cannot', problem: compiled.problem };
-  const outcome = compiled.program.evaluate(variables);
+  const outcome = compiled.program.evaluate(variables, budget);
   if (outcome.ok) {
     if (outcome.value === true) return { status: 'true' };
     if (outcome.value !== false) return { status: 'cannot', problem: { kind: 'evaluation', message: TRUST_NOTES.notBoolean(JSON.stringify(outcome.value)) } };
-    return { status: 'false', failing: findFailing(source, dialect, variables) };
+    return { status: 'false', failing: findFailing(source, dialect, variables, budget) };
   }
   if (isToolLimitation(outcome.problem)) return { status: 'cannot', problem: outcome.problem };
-  return { status: 'error', problem: outcome.problem, failing: findFailing(source, dialect, variables) };
+  return { status: 'error', problem: outcome.problem, failing: findFailing(source, dialect, variables, budget) };
 }
 
 /** One sentence naming the failing parts, for the expression-false and expression-error reasons. */

@@ -15,4 +15,22 @@ export const CEL_LIMITS = {
   maxCost: 200_000,
   /** Characters of a string, or elements of a list or map, that one function may produce. */
   maxValueSize: 100_000,
+  /**
+   * For one verdict, all expressions together: characters parsed (the parser needs roughly a
+   * millisecond per 5–10 characters of call-heavy source) and cost units spent.
+   */
+  maxReportSourceChars: 12_288,
+  maxReportCost: 600_000,
+  /** Failing parts are looked for only in expressions up to this long (each part is parsed again). */
+  maxExplainedChars: 1024,
 } as const;
+
+/** What is left of one verdict's CEL allowance; shared by every expression it evaluates. */
+export interface CelBudget {
+  sourceChars: number;
+  cost: number;
+}
+
+export function newCelBudget(): CelBudget {
+  return { sourceChars: CEL_LIMITS.maxReportSourceChars, cost: CEL_LIMITS.maxReportCost };
+}
