@@ -133,18 +133,19 @@ export function recognizeTrustConfig(text: string, options: { parseYaml?: ParseY
     return unknown('This is a token. Paste it in the decoder, and the relying party’s configuration here.');
   }
   const first = trimmed[0];
-  let jsonError: string | null = null;
   if (first === '{' || first === '[' || first === '%') {
+    // Text that starts like JSON is read as JSON only: YAML's reader is slow on deeply nested
+    // hostile brackets, and no configuration here is written as YAML flow style.
     const json = parseJsonStrict(first === '%' ? (readPolicyText(trimmed) ?? trimmed) : trimmed);
     if (json.ok) return classify(json.value);
-    jsonError = `Not valid JSON: ${json.error.message} (line ${json.error.line}, column ${json.error.column}).`;
+    return unknown(`Not valid JSON: ${json.error.message} (line ${json.error.line}, column ${json.error.column}).`);
   }
-  if (!options.parseYaml) return unknown(jsonError ?? 'Paste the configuration as JSON (this reader has no YAML support loaded).');
+  if (!options.parseYaml) return unknown('Paste the configuration as JSON (this reader has no YAML support loaded).');
   try {
     return classify(options.parseYaml(trimmed));
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return unknown(jsonError ?? `Not valid JSON or YAML: ${message}`);
+    return unknown(`Not valid JSON or YAML: ${message}`);
   }
 }
 
