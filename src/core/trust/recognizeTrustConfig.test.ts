@@ -56,6 +56,11 @@ describe('recognising relying-party configurations', () => {
     expect(recognizeTrustConfig('x'.repeat(MAX_TRUST_CONFIG_CHARS + 1)).config).toMatchObject({ hint: expect.stringContaining('not read') });
   });
 
+  it('does not feed large YAML to the YAML reader (it is slow on hostile documents)', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: v`).join('\n');
+    expect(recognizeTrustConfig(keys, { parseYaml }).config).toMatchObject({ hint: expect.stringContaining('Paste it as JSON') });
+  });
+
   it('recognises a hostile JSON paste without throwing', () => {
     expect(kind('['.repeat(100_000))).toBe('unknown');
     expect(kind(`{"Statement": ${'['.repeat(70)}${']'.repeat(70)}}`)).toBe('unknown');

@@ -15,6 +15,12 @@ export type ParseYaml = (text: string) => unknown;
 /** Far above any real policy (AWS trust policies stop at 4 KB); bounds every scan below. */
 export const MAX_TRUST_CONFIG_CHARS = 256 * 1024;
 
+/**
+ * YAML is read only up to this size: `yaml`'s reader slows down sharply on hostile documents
+ * (20,000 keys take seconds); a real AuthenticationConfiguration is a few KB.
+ */
+export const MAX_TRUST_YAML_CHARS = 32 * 1024;
+
 export type TrustConfig =
   | { kind: 'aws-trust-policy'; document: JsonObject; form: 'policy' | 'get-role'; roleName: string | null }
   | { kind: 'gcp-wif-provider'; provider: JsonObject }
@@ -141,6 +147,9 @@ export function recognizeTrustConfig(text: string, options: { parseYaml?: ParseY
     return unknown(`Not valid JSON: ${json.error.message} (line ${json.error.line}, column ${json.error.column}).`);
   }
   if (!options.parseYaml) return unknown('Paste the configuration as JSON (this reader has no YAML support loaded).');
+  if (trimmed.length > MAX_TRUST_YAML_CHARS) {
+    return unknown(`This YAML is ${Math.round(trimmed.length / 1024)} KB; YAML over ${MAX_TRUST_YAML_CHARS / 1024} KB is not read here. Paste it as JSON.`);
+  }
   try {
     return classify(options.parseYaml(trimmed));
   } catch (error) {
