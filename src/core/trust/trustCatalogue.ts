@@ -333,6 +333,8 @@ export const TRUST_NOTES = {
   /** One failing part of a condition: the sub-expression and what it gave. */
   failingPart: (source: string, outcome: string) => `${source} → ${outcome}`,
   failingParts: (parts: string[]) => `Failing part${parts.length > 1 ? 's' : ''}: ${parts.join('; ')}.`,
+  timedOut: (seconds: number) =>
+    `The evaluation did not finish within ${seconds} s and was stopped, so nothing could be concluded. Expressions this slow are far beyond any real policy.`,
   notBoolean: (value: string) => `The expression returned ${value}, not a boolean; the relying party refuses such a configuration.`,
 } as const;
 
