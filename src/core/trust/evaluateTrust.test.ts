@@ -22,9 +22,10 @@ describe('evaluateTrust', () => {
     expect(r.reasons[0]!.explanation).toContain('Paste a token');
   });
 
-  it('every verdict ends with what only the relying party can check', () => {
+  it('reasons come in order: the token, what only the relying party can check, then its configuration', () => {
     const r = evaluateTrust(IRSA, boundToken(), NOW);
-    expect(r.reasons.slice(-3).map((x) => x.code)).toEqual(['rp-signature', 'rp-clock', 'rp-network']);
+    expect(r.reasons.map((x) => x.code)).toEqual(['token-time-valid', 'issuer-public', 'rp-signature', 'rp-clock', 'rp-network', 'aws-statement-allows']);
+    expect(r.reasons.map((x) => x.group)).toEqual(['token', 'relying-party-only', 'relying-party-only', 'relying-party-only', 'relying-party-only', 'relying-party']);
     expect(r.reasons.find((x) => x.code === 'rp-signature')!.explanation).toContain(`${EKS_ISSUER}/.well-known/openid-configuration`);
   });
 

@@ -381,7 +381,7 @@ export const TRUST_FIX_CATALOGUE: Record<TrustFixId, { title: string; descriptio
 export type TrustVerdictValue = 'true' | 'false' | 'unknown';
 
 export const TRUST_VERDICT_TEXT = {
-  true: (rp: string) => `${rp} would accept this token`,
+  true: (rp: string) => `${rp} would accept this token, if its signature checks out with the keys ${rp} trusts`,
   false: (rp: string) => `${rp} would refuse this token`,
   unknown: (rp: string) => `Cannot tell whether ${rp} would accept this token`,
 } as const;

@@ -1,7 +1,7 @@
 /**
  * The shape of a Trust verdict, as the UI shows it: the configuration kind (`trust-kind`), the
  * verdict (`trust-verdict` data-accepted = "true" | "false" | "unknown"), every reason in order
- * (`trust-reason` data-code), the identity the relying party would compute, and copyable fixes.
+ * (`trust-reason` data-code; `group` says token, relying-party-only or relying-party), the identity the relying party would compute, and copyable fixes.
  * Plain data only, so it crosses a Web Worker boundary unchanged.
  */
 import {
@@ -40,13 +40,14 @@ export interface TrustReport {
   relyingParty: string;
   accepted: TrustVerdictValue;
   headline: string;
-  /** Token reasons first, then the relying party's checks, then what only it can check. */
+  /** Token reasons first, then what only the relying party can check, then its configuration's checks. */
   reasons: TrustReason[];
   identity: TrustIdentity | null;
   fixes: TrustFix[];
 }
 
-const GROUP_ORDER = { token: 0, 'relying-party': 1, 'relying-party-only': 2 } as const;
+// The token first, then what only the relying party can check, then its configuration (issue 16's order).
+const GROUP_ORDER = { token: 0, 'relying-party-only': 1, 'relying-party': 2 } as const;
 
 /** Refused when any reason refuses; otherwise unknown when anything could not be evaluated. */
 export function verdictOf(reasons: TrustReason[]): TrustVerdictValue {
