@@ -144,6 +144,10 @@ describe('AWS IAM role trust policy', () => {
     const r = evaluateTrust(ip, boundToken(), NOW);
     expect(r.accepted).toBe('unknown');
     expect(r.reasons.find((x) => x.code === 'cannot-evaluate')!.explanation).toContain('aws:SourceIp');
+    const email = policy(statement({ StringEquals: { [`${PROVIDER}:aud`]: 'sts.amazonaws.com', [`${PROVIDER}:email`]: 'a@example.com' } }));
+    expect(evaluateTrust(email, boundToken(), NOW).reasons.find((x) => x.code === 'cannot-evaluate')!.explanation).toContain('aud, sub and amr');
+    const azp = evaluateTrust(policy(IRSA), boundToken({ azp: 'client-1' }), NOW);
+    expect(azp.accepted).toBe('unknown');
   });
 
   it('reads aws iam get-role output, with the document as JSON or URL-encoded', () => {

@@ -80,29 +80,31 @@ interface ConditionContext {
   ctx: TokenContext;
 }
 
-/** Values of a condition key in this request, null when the key is absent, 'unknown' when not knowable. */
-function contextValues(key: string, c: ConditionContext): string[] | null | 'unknown' {
+type ContextValues = string[] | null | { unknown: string };
+
+/** Values of a condition key in this request: null when the key is absent, `unknown` when not knowable. */
+function contextValues(key: string, c: ConditionContext): ContextValues {
   const colon = key.lastIndexOf(':');
-  if (colon < 0) return 'unknown';
-  const prefix = key.slice(0, colon);
+  const prefix = colon < 0 ? '' : key.slice(0, colon);
   const name = key.slice(colon + 1).toLowerCase();
-  const lowerPrefix = prefix.toLowerCase();
   // Provider keys carry a host name (with dots); aws:, sts: and other service keys do not.
-  if (!prefix.includes('.')) return 'unknown';
-  if (lowerPrefix !== c.provider.toLowerCase()) return null;
+  if (!prefix.includes('.')) return { unknown: `the value of ${key} depends on the request, not on the token` };
+  if (prefix.toLowerCase() !== c.provider.toLowerCase()) return null;
   const claims = c.ctx.claims;
   if (name === 'sub') return c.ctx.sub === null ? null : [c.ctx.sub];
   if (name === 'aud') {
-    // azp, when the token has one, is what AWS puts in the aud key.
+    // For Google, AWS fills this key from azp; whether it does so for other issuers is not documented.
     const azp = claims.azp;
-    if (typeof azp === 'string') return [azp];
+    if (typeof azp === 'string' && !(c.ctx.aud.length === 1 && c.ctx.aud[0] === azp)) {
+      return { unknown: `the token has an azp claim that differs from aud, and AWS does not document which one ${key} holds for this issuer` };
+    }
     return c.ctx.aud.length ? c.ctx.aud : null;
   }
   if (name === 'amr') {
     const amr = claims.amr;
     return amr === undefined ? null : asStrings(amr);
   }
-  return 'unknown';
+  return { unknown: `AWS documents the keys aud, sub and amr for OIDC providers; ${key} is not one of them` };
 }
 
 interface Operator {
@@ -143,7 +145,7 @@ function evaluateKey(operatorText: string, key: string, policyValue: unknown, c:
   const patterns = asStrings(policyValue);
   const values = contextValues(key, c);
   const head = `${operatorText} on ${key}`;
-  if (values === 'unknown') return { result: 'unknown', detail: `${head}: the value of ${key} depends on the request, not on the token.` };
+  if (values !== null && !Array.isArray(values)) return { result: 'unknown', detail: `${head}: ${values.unknown}.` };
   if (op.base === 'Null') {
     const wantAbsent = patterns.some((p) => p.toLowerCase() === 'true');
     const absent = values === null;
