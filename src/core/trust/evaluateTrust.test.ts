@@ -45,6 +45,27 @@ describe('evaluateTrust', () => {
     expect(r.headline).toBe('AWS STS would refuse this token: expired.');
   });
 
+  it('a token not valid yet, without iss, with an http issuer, or not from Kubernetes says so', () => {
+    const codes = (claims: Record<string, unknown>) => evaluateTrust(IRSA, makeToken(claims), NOW).reasons.map((x) => `${x.code}:${x.effect}`);
+    const base = { sub: 'system:serviceaccount:prod:s3-reader', aud: ['sts.amazonaws.com'], exp: NOW + 3600 };
+    expect(codes({ ...base, iss: EKS_ISSUER, nbf: NOW + 600 })).toContain('token-not-yet-valid:reject');
+    expect(codes(base)).toContain('issuer-missing:reject');
+    expect(codes({ ...base, iss: 'http://oidc.example.com' })).toContain('issuer-not-https:reject');
+    expect(codes({ ...base, iss: EKS_ISSUER })).toContain('token-not-kubernetes:info');
+  });
+
+  it('a condition that reads a missing claim fails at the relying party too', () => {
+    const gcp = JSON.stringify({
+      name: 'projects/1/locations/global/workloadIdentityPools/p/providers/q',
+      attributeMapping: { 'google.subject': 'assertion.sub' },
+      attributeCondition: "assertion.email.endsWith('@example.com')",
+      oidc: { issuerUri: EKS_ISSUER, allowedAudiences: ['sts.amazonaws.com'] },
+    });
+    const r = evaluateTrust(gcp, boundToken(), NOW);
+    expect(r.accepted).toBe('false');
+    expect(r.reasons.find((x) => x.code === 'expression-error')!.explanation).toContain('email');
+  });
+
   it('the report is plain data (it crosses a worker boundary unchanged)', () => {
     const r = evaluateTrust(IRSA, fixtureToken('tokens/custom-audience.jwt'), NOW);
     expect(structuredClone(r)).toEqual(r);
