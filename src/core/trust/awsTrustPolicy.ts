@@ -327,12 +327,11 @@ export function evaluateAwsTrustPolicy(document: Record<string, unknown>, ctx: T
   const accepted = allowing.length > 0 && denying.length === 0;
   // A statement for an issuer AWS cannot reach would not help.
   if (!accepted && ctx.sub && ctx.issuer.kind === 'public') {
-    const account = outcomes.length
-      ? (statements
-          .flatMap((s) => asStrings((s as { Principal?: { Federated?: unknown } })?.Principal?.Federated))
-          .map(parseProviderArn)
-          .find((a) => a !== null) ?? null)
-      : null;
+    const account =
+      statements
+        .flatMap((s) => asStrings((s as { Principal?: { Federated?: unknown } } | null)?.Principal?.Federated))
+        .map(parseProviderArn)
+        .find((a) => a !== null) ?? null;
     const audience = ctx.aud.includes(AWS_DEFAULT_AUDIENCE) ? AWS_DEFAULT_AUDIENCE : (ctx.aud[0] ?? AWS_DEFAULT_AUDIENCE);
     fixes.push(awsTrustStatementFix(provider, account?.account ?? AWS_ACCOUNT_PLACEHOLDER, ctx.sub, audience, account?.partition));
   }

@@ -10,6 +10,7 @@
 import { show } from '../kubernetes/kubernetesClaims';
 import { kubectlCreateTokenFix, tokenServiceAccount } from './fixes';
 import type { JsonObject } from './recognizeTrustConfig';
+import { issuerDifference } from './issuerReach';
 import type { TokenContext } from './tokenChecks';
 import { TRUST_NOTES, cannotEvaluate, makeTrustReason, type TrustReason } from './trustCatalogue';
 import type { TrustFix } from './trustReport';
@@ -69,13 +70,7 @@ function evaluateCredential(credential: JsonObject, ctx: TokenContext, index: nu
   const iss = ctx.iss ?? '';
   if (issuer === iss) reasons.push(makeTrustReason('issuer-match', 'pass', 'relying-party', { field: field('issuer'), rp: RP, iss: show(iss) }));
   else {
-    const trim = (s: string) => (s.endsWith('/') ? s.slice(0, -1) : s);
-    const hint =
-      trim(issuer) === trim(iss)
-        ? 'They differ only in the trailing "/", which Entra ID does not ignore (AKS issuer URLs end with "/").'
-        : issuer.toLowerCase() === iss.toLowerCase()
-          ? 'They differ only in letter case, which Entra ID does not ignore.'
-          : '';
+    const hint = issuerDifference(iss, issuer, RP);
     reasons.push(makeTrustReason('issuer-mismatch', 'reject', 'relying-party', { field: field('issuer'), rp: RP, iss: show(iss), expected: show(issuer), hint }));
   }
 

@@ -12,6 +12,7 @@ import { compileCel, type JsonValue } from './cel/celEngine';
 import { newCelBudget, type CelBudget } from './cel/celLimits';
 import { kubectlCreateTokenFix, tokenServiceAccount } from './fixes';
 import type { JsonObject } from './recognizeTrustConfig';
+import { issuerDifference } from './issuerReach';
 import type { TokenContext } from './tokenChecks';
 import { cannotEvaluate, makeTrustReason, type TrustReason } from './trustCatalogue';
 import type { TrustAttribute, TrustFix } from './trustReport';
@@ -119,7 +120,7 @@ export function evaluateGcpProvider(provider: JsonObject, ctx: TokenContext | nu
   reasons.push(
     issuerUri === iss
       ? makeTrustReason('issuer-match', 'pass', 'relying-party', { field: 'oidc.issuerUri', rp: RP, iss: show(iss) })
-      : makeTrustReason('issuer-mismatch', 'reject', 'relying-party', { field: 'oidc.issuerUri', rp: RP, iss: show(iss), expected: show(issuerUri), hint: '' }),
+      : makeTrustReason('issuer-mismatch', 'reject', 'relying-party', { field: 'oidc.issuerUri', rp: RP, iss: show(iss), expected: show(issuerUri), hint: issuerDifference(iss, issuerUri, RP) }),
   );
 
   const name = typeof provider.name === 'string' ? provider.name : '';

@@ -3,10 +3,14 @@
  * `<iss>/.well-known/openid-configuration` and its `jwks_uri` over the internet, so the issuer
  * must be an https URL on a public host. Judged from the text alone; nothing is fetched.
  */
+import { TRUST_NOTES } from './trustCatalogue';
+import { withoutTrailingSlash } from './urlText';
 
-/** The URL without one trailing "/" (discovery paths are appended to the issuer this way). */
-export function withoutTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url.slice(0, -1) : url;
+/** Why two issuer URLs that look alike differ, for relying parties that compare them exactly ('' when unrelated). */
+export function issuerDifference(iss: string, expected: string, rp: string): string {
+  if (iss !== expected && withoutTrailingSlash(iss) === withoutTrailingSlash(expected)) return TRUST_NOTES.issuerTrailingSlash(rp);
+  if (iss !== expected && iss.toLowerCase() === expected.toLowerCase()) return TRUST_NOTES.issuerCase(rp);
+  return '';
 }
 
 export type IssuerReach =

@@ -10,7 +10,8 @@ import { identityOf, type Identity } from '../kubernetes/identity';
 import { audiences, headerString, show, stringClaim } from '../kubernetes/kubernetesClaims';
 import { formatRelative, formatUtc } from '../time/formatTime';
 import { evaluateValidity, type Validity } from '../time/validity';
-import { classifyIssuer, withoutTrailingSlash, type IssuerReach } from './issuerReach';
+import { classifyIssuer, type IssuerReach } from './issuerReach';
+import { withoutTrailingSlash } from './urlText';
 import { cannotEvaluate, makeTrustReason, type TrustEffect, type TrustReason } from './trustCatalogue';
 
 export interface TokenContext {

@@ -7,7 +7,7 @@
  * because the same fact can refuse a token at one relying party and be harmless at another (an
  * in-cluster issuer is fatal for AWS, irrelevant for Vault's Kubernetes method).
  */
-import { withoutTrailingSlash } from './issuerReach';
+import { withoutTrailingSlash } from './urlText';
 
 export type TrustKind =
   | 'aws-trust-policy'
@@ -330,6 +330,8 @@ export const TRUST_NOTES = {
     `The namespace ${namespace} is not in bound_service_account_namespaces, but bound_service_account_namespace_selector may still allow it: Vault reads the namespace’s labels from the cluster.`,
   vaultUnboundAudience: (aud: string) =>
     `The role has no bound_audiences and the token has audiences (${aud}). With keys from jwks_url or jwt_validation_pubkeys Vault refuses it ("audience claim found in JWT but no audiences bound to the role"); with oidc_discovery_url it does not check. The auth method’s config is not part of the role.`,
+  issuerTrailingSlash: (rp: string) => `They differ only in the trailing "/", which ${rp} does not ignore (AKS issuer URLs end with "/", EKS and GKE ones do not).`,
+  issuerCase: (rp: string) => `They differ only in letter case, which ${rp} does not ignore.`,
   /** One failing part of a condition: the sub-expression and what it gave. */
   failingPart: (source: string, outcome: string) => `${source} → ${outcome}`,
   failingParts: (parts: string[]) => `Failing part${parts.length > 1 ? 's' : ''}: ${parts.join('; ')}.`,

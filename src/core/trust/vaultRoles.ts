@@ -23,8 +23,7 @@ export interface VaultEvaluation {
   attributes: TrustAttribute[];
 }
 
-const RP_K8S = 'Vault';
-const RP_JWT = 'Vault';
+const RP = 'Vault';
 
 /** Vault prints lists as JSON arrays; `vault write` also takes comma-separated strings. */
 function stringList(value: unknown): string[] {
@@ -41,7 +40,7 @@ export function evaluateVaultKubernetesRole(role: JsonObject, ctx: TokenContext 
   const fixes: TrustFix[] = [];
   const attributes: TrustAttribute[] = [];
   if (!ctx) return { reasons, fixes, attributes };
-  const rp = RP_K8S;
+  const rp = RP;
   const namespace = ctx.identity?.namespace ?? null;
   const name = ctx.identity?.serviceAccount ?? null;
   const uid = ctx.identity?.uid ?? null;
@@ -168,7 +167,7 @@ export function evaluateVaultJwtRole(role: JsonObject, ctx: TokenContext | null)
   const fixes: TrustFix[] = [];
   const attributes: TrustAttribute[] = [];
   if (!ctx) return { reasons, fixes, attributes };
-  const rp = RP_JWT;
+  const rp = RP;
   if (role.role_type === 'oidc') reasons.push(makeTrustReason('vault-role-type-oidc', 'reject', 'relying-party', {}));
 
   const bound = stringList(role.bound_audiences);
