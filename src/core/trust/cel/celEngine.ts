@@ -159,6 +159,22 @@ function extract(this: string, template: string): string {
 const GUARD_RANGE = '@trust_range_guard';
 const GUARD_STEP = '@trust_step_guard';
 
+/**
+ * One environment per dialect, built once. Its metered functions share one meter, which each
+ * evaluation resets: evaluation is synchronous and never re-entrant, so programs cannot overlap.
+ */
+const environments = new Map<CelDialect, { env: CelEnv; meter: Meter }>();
+
+function environment(dialect: CelDialect): { env: CelEnv; meter: Meter } {
+  let entry = environments.get(dialect);
+  if (!entry) {
+    const meter: Meter = { spent: 0, limit: CEL_LIMITS.maxCost, exceeded: false };
+    entry = { env: buildEnv(dialect, meter), meter };
+    environments.set(dialect, entry);
+  }
+  return entry;
+}
+
 function buildEnv(dialect: CelDialect, meter: Meter): CelEnv {
   const extensions: CelFunc[] = [...strings];
   if (dialect === 'google-iam') extensions.push(celMethod('extract', CelScalar.STRING, [CelScalar.STRING], CelScalar.STRING, extract));
@@ -279,12 +295,12 @@ export function compileCel(source: string, dialect: CelDialect, budget?: CelBudg
   if (depth > CEL_LIMITS.maxNesting) {
     return { ok: false, problem: { kind: 'too-deep', message: `Brackets nest ${depth} deep; this tool evaluates at most ${CEL_LIMITS.maxNesting}.` } };
   }
-  const meter: Meter = { spent: 0, limit: CEL_LIMITS.maxCost, exceeded: false };
+  const { env, meter } = environment(dialect);
   let run: ReturnType<typeof plan>;
   try {
     const parsed = parse(source);
     guardComprehensions(parsed.expr as unknown as ExprNode);
-    run = plan(buildEnv(dialect, meter), parsed);
+    run = plan(env, parsed);
   } catch (error) {
     return { ok: false, problem: syntaxProblem(source, error) };
   }

@@ -20,7 +20,7 @@ export const CEL_LIMITS = {
    * millisecond per 5–10 characters of call-heavy source) and cost units spent.
    */
   maxReportSourceChars: 12_288,
-  maxReportCost: 600_000,
+  maxReportCost: 400_000,
   /** Failing parts are looked for only in expressions up to this long (each part is parsed again). */
   maxExplainedChars: 1024,
 } as const;

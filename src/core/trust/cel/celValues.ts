@@ -16,8 +16,25 @@ export type NumberMode = 'int-when-whole' | 'double';
 const INT64_MIN = -(2 ** 63);
 const INT64_MAX = 2 ** 63;
 
-/** A JSON value (from JSON.parse or YAML) as CEL input. Depth is bounded by the JSON reader. */
+const converted: Record<NumberMode, WeakMap<object, CelInput>> = { 'int-when-whole': new WeakMap(), double: new WeakMap() };
+
+/**
+ * A JSON value (from JSON.parse or YAML) as CEL input. Depth is bounded by the JSON reader.
+ * Objects are converted once per number mode: one verdict evaluates many expressions over the
+ * same claims. Callers must not mutate a value after passing it in.
+ */
 export function toCelInput(value: unknown, numbers: NumberMode): CelInput {
+  if (typeof value !== 'object' || value === null) return convert(value, numbers);
+  const cache = converted[numbers];
+  let input = cache.get(value);
+  if (input === undefined) {
+    input = convert(value, numbers);
+    cache.set(value, input);
+  }
+  return input;
+}
+
+function convert(value: unknown, numbers: NumberMode): CelInput {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
