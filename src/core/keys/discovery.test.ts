@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runInWorker } from '../../testing/runInWorker';
 import { KUBECTL_JWKS_COMMAND, classifyHost, discoveryUrlFor, explainFetchFailure } from './discovery';
 
 describe('discoveryUrlFor', () => {
@@ -12,6 +13,12 @@ describe('discoveryUrlFor', () => {
     expect(discoveryUrlFor('not a url')).toMatchObject({ ok: false, error: { code: 'issuer-not-url' } });
     expect(discoveryUrlFor('spiffe://cluster.local')).toMatchObject({ ok: false, error: { code: 'issuer-not-http' } });
     expect(discoveryUrlFor('https://issuer.example/?x=1')).toMatchObject({ ok: false, error: { code: 'issuer-has-query' } });
+  });
+
+  it('finishes on a megabyte of slashes followed by another character (hang guard, not a timing)', async () => {
+    // `/\/+$/` retried the run from every "/": quadratic in V8.
+    const outcome = await runInWorker({ base: import.meta.url, module: './discovery.ts', exportName: 'discoveryUrlFor', args: [`https://issuer.example/${'/'.repeat(1 << 20)}x`], summarize: true });
+    expect(outcome).toMatchObject({ completed: true, value: { ok: true } });
   });
 });
 

@@ -4,6 +4,7 @@
  * why a fetch failed — which, for Kubernetes issuers, is the usual outcome.
  */
 import { fail, ok, type Result } from '../result';
+import { trimTrailing } from '../text/trailingRun';
 
 export const KUBECTL_JWKS_COMMAND = 'kubectl get --raw /openid/v1/jwks';
 export const KUBECTL_DISCOVERY_COMMAND = 'kubectl get --raw /.well-known/openid-configuration';
@@ -31,7 +32,7 @@ export function discoveryUrlFor(issuer: string): Result<string> {
   if (url.search || url.hash) {
     return fail({ code: 'issuer-has-query', message: 'The issuer has a query or fragment; kube-apiserver serves discovery only for an issuer URL without them.' });
   }
-  return ok(`${trimmed.replace(/\/+$/, '')}/.well-known/openid-configuration`);
+  return ok(`${trimTrailing(trimmed, '/')}/.well-known/openid-configuration`);
 }
 
 export type HostKind = 'in-cluster' | 'loopback' | 'private' | 'public' | 'invalid';

@@ -4,6 +4,7 @@
  */
 import { base64url } from 'jose';
 import { fail, ok, type Result } from '../result';
+import { trailingRunLength } from '../text/trailingRun';
 
 export type SecretEncoding = 'utf8' | 'base64' | 'base64url';
 
@@ -43,7 +44,7 @@ function decodeUtf8Secret(text: string): DecodedSecret {
 function decodeBase64Secret(text: string, encoding: 'base64' | 'base64url'): Result<DecodedSecret> {
   const notes: string[] = [];
   const compact = text.replace(/\s+/g, '');
-  const padding = /=*$/.exec(compact)?.[0].length ?? 0;
+  const padding = trailingRunLength(compact, '=');
   const body = compact.slice(0, compact.length - padding);
   const allowed = encoding === 'base64' ? /[A-Za-z0-9+/]/ : /[A-Za-z0-9_-]/;
   // Positions are counted in the text as typed, so the message points at what the user sees.
