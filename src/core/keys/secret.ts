@@ -14,6 +14,15 @@ export interface DecodedSecret {
   notes: string[];
 }
 
+/** The label of the user's mark that makes raw text an HMAC secret, quoted in messages that ask for it. */
+export const HMAC_MARK_LABEL = 'Use this text as an HMAC secret';
+
+/**
+ * Real HMAC secrets are 32 to 64 random bytes; past this length a "secret" is more likely the text
+ * of a public key or certificate, which anyone can read.
+ */
+export const LONG_HMAC_SECRET_BYTES = 100;
+
 export const SECRET_ENCODING_NAMES: Record<SecretEncoding, string> = {
   utf8: 'UTF-8 text',
   base64: 'base64',

@@ -9,7 +9,7 @@ const manifest = JSON.parse(fixture('MANIFEST.json')) as { issuer: string; apiAu
 const claimsOf = (file: string) => decodeToken(fixture(file).trim()).claims as JsonObject;
 const NOW = manifest.iat + 600;
 const policy = (over: Partial<ClaimPolicy> = {}): ClaimPolicy => ({ issuers: [manifest.issuer], audiences: [], nowSeconds: NOW, ...over });
-const signature = (state: SignatureState, alg = 'RS256'): SignatureResult => ({ state, message: `signature ${state}`, alg, tokenKid: null, kubernetesAlgorithm: null, attempts: [], kidsPresent: [], notes: [] });
+const signature = (state: SignatureState, alg = 'RS256'): SignatureResult => ({ state, message: `signature ${state}`, alg, tokenKid: null, kubernetesAlgorithm: null, attempts: [], kidsPresent: [], notes: [], warnings: [] });
 const VERIFIED = signature('verified');
 const codes = (v: { reasons: { code: string }[] }) => v.reasons.map((r) => r.code);
 

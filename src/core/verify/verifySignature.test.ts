@@ -6,6 +6,7 @@ import { decodeToken, type DecodedToken } from '../jws/decodeToken';
 import { derBitString, derOid, derSequence, readBitString, readDer, readSequence } from '../keys/der';
 import { OID } from '../keys/oids';
 import { parseKeyInput, type KeyInput, type KeyInputOptions } from '../keys/parseKeyInput';
+import { disguisedKeys } from '../../testing/disguisedKeys';
 import { verifySignature, type SignatureResult } from './verifySignature';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
@@ -14,6 +15,8 @@ const manifest = JSON.parse(fixture('MANIFEST.json')) as {
   tokens: { file: string; signedBy?: string; alg: string; kid?: string }[];
 };
 const utf8: KeyInputOptions = { secretEncoding: 'utf8' };
+/** As with the box "Use this text as an HMAC secret" ticked. */
+const markedSecret: KeyInputOptions = { secretEncoding: 'utf8', textIsHmacSecret: true };
 const keys = (text: string, options: KeyInputOptions = utf8) => parseKeyInput(text, options);
 const verify = async (token: string, keyText: string, options: KeyInputOptions = utf8): Promise<SignatureResult> => verifySignature(decodeToken(token.trim()), await keys(keyText, options));
 const b64u = (data: string | Uint8Array) => Buffer.from(data).toString('base64url');
@@ -61,7 +64,7 @@ function vectorKeyForms(vector: Vector): [string, string, KeyInputOptions][] {
   if (key.jwks) forms.push(['jwks', JSON.stringify(key.jwks), utf8]);
   if (key.pem) forms.push(['pem', key.pem, utf8]);
   if (key.type === 'secret') {
-    forms.push(['secret (base64url)', key.secret_b64url ?? '', { secretEncoding: 'base64url' }]);
+    forms.push(['secret (base64url)', key.secret_b64url ?? '', { secretEncoding: 'base64url', textIsHmacSecret: true }]);
     forms.push(['oct jwk', JSON.stringify(key.jwk), utf8]);
   }
   return forms;
@@ -191,8 +194,8 @@ describe('verifySignature: fixture tokens with each key form', () => {
     }
   }
 
-  it('verifies hs256-generic.jwt with hmac-secret.txt read as UTF-8 (trailing newline trimmed)', async () => {
-    const result = await verify(fixture('tokens/hs256-generic.jwt'), fixture('keys/hmac-secret.txt'));
+  it('verifies hs256-generic.jwt with hmac-secret.txt marked as a secret, read as UTF-8 (trailing newline trimmed)', async () => {
+    const result = await verify(fixture('tokens/hs256-generic.jwt'), fixture('keys/hmac-secret.txt'), markedSecret);
     expect(result).toMatchObject({ state: 'verified', kubernetesAlgorithm: false, matchedKey: { id: 'key-1', label: 'HMAC secret (UTF-8 text)' } });
     expect(result.message).toMatch(/HS256 is not a Kubernetes signing algorithm/);
   });
@@ -250,6 +253,42 @@ describe('verifySignature: fixture tokens with each key form', () => {
         expect(result.attempts.find((a) => a.outcome !== 'kid-mismatch')?.reason).toMatch(/never used as an HMAC secret/);
       }
     }
+  });
+});
+
+// ---- HMAC is never a fallback ----------------------------------------------------------------
+
+describe('verifySignature: HMAC only when marked, and never with key material', () => {
+  const hs256 = (secret: string | Uint8Array) => signJws({ alg: 'HS256', typ: 'JWT' }, claims, 'HS256', secret);
+
+  for (const [name, text] of disguisedKeys()) {
+    it(`never verifies an HS256 token forged with ${name} as the secret`, async () => {
+      const forged = hs256(text);
+      // The forgery is real: these exact bytes, declared as an oct JWK, do verify it.
+      expect((await verify(forged, JSON.stringify({ kty: 'oct', k: b64u(text) }))).state).toBe('verified');
+      for (const options of [utf8, markedSecret, { secretEncoding: 'base64', textIsHmacSecret: true }, { secretEncoding: 'base64url', textIsHmacSecret: true }] as KeyInputOptions[]) {
+        const result = await verify(forged, text, options);
+        expect(result.state).toBe('error');
+        expect(result.message).toMatch(/never used as an HMAC secret/);
+      }
+    });
+  }
+
+  it('asks for the mark when an HS* token meets unmarked text, and says there is no key for other algorithms', async () => {
+    const hs = await verify(fixture('tokens/hs256-generic.jwt'), fixture('keys/hmac-secret.txt'));
+    expect(hs.state).toBe('no-key');
+    expect(hs.matchedKey).toBeUndefined();
+    expect(hs.message).toContain('tick “Use this text as an HMAC secret”');
+    const rs = await verify(fixture('tokens/pod-bound.jwt'), fixture('keys/hmac-secret.txt'));
+    expect(rs).toMatchObject({ state: 'no-key', message: 'The key text is not a PEM key, certificate, JWK or JWKS, so there is no key for this RS256 signature.' });
+  });
+
+  it('warns loudly when a marked secret over 100 bytes verifies, and not for a real one', async () => {
+    const long = 'x'.repeat(150);
+    const result = await verify(hs256(long), long, markedSecret);
+    expect(result.state).toBe('verified');
+    expect(result.warnings).toEqual([expect.stringMatching(/150 bytes long\. Real HMAC secrets are short/)]);
+    expect((await verify(fixture('tokens/hs256-generic.jwt'), fixture('keys/hmac-secret.txt'), markedSecret)).warnings).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@
 import type { DecodedToken } from '../jws/decodeToken';
 import type { CandidateKey } from '../keys/candidateKey';
 import type { KeyInput } from '../keys/parseKeyInput';
+import { HMAC_MARK_LABEL, LONG_HMAC_SECRET_BYTES } from '../keys/secret';
 import { isKubernetesAlgorithm, keyFitsAlgorithm, type AlgorithmSpec } from './algorithms';
 import { checkSignatureWithKey, type SigningParts } from './checkSignatureWithKey';
 import { checkHeader } from './headerChecks';
@@ -59,6 +60,8 @@ export interface SignatureResult {
   /** Every kid among the keys, for "no key has kid X; these are present". */
   kidsPresent: string[];
   notes: string[];
+  /** Said loudly next to the state: a verification that may not mean what it seems. */
+  warnings: string[];
 }
 
 /** Payload errors that still allow a signature check (the payload need not be JSON, RFC 7515). */
@@ -70,7 +73,7 @@ const quote = (s: string) => `"${s}"`;
 function baseResult(token: DecodedToken | null, partial: Partial<SignatureResult> & Pick<SignatureResult, 'state' | 'message'>): SignatureResult {
   const alg = typeof token?.headerObject?.alg === 'string' ? token.headerObject.alg : null;
   const kid = typeof token?.headerObject?.kid === 'string' ? token.headerObject.kid : null;
-  return { alg, tokenKid: kid, kubernetesAlgorithm: alg === null ? null : isKubernetesAlgorithm(alg), attempts: [], kidsPresent: [], notes: [], ...partial };
+  return { alg, tokenKid: kid, kubernetesAlgorithm: alg === null ? null : isKubernetesAlgorithm(alg), attempts: [], kidsPresent: [], notes: [], warnings: [], ...partial };
 }
 
 /** Problems in the token itself that make a signature check meaningless. */
@@ -89,9 +92,18 @@ function tokenProblem(token: DecodedToken): string | null {
   return null;
 }
 
-function keysProblem(keys: KeyInput): Pick<SignatureResult, 'state' | 'message'> | null {
+function keysProblem(keys: KeyInput, algorithm: AlgorithmSpec): Pick<SignatureResult, 'state' | 'message'> | null {
   if (keys.kind === 'empty') return { state: 'no-key', message: 'No key entered: paste a public key, certificate, JWKS or secret to check the signature.' };
   if (keys.error) return { state: 'error', message: `The key cannot be used: ${keys.error.message}` };
+  if (keys.kind === 'unmarked-text') {
+    return {
+      state: 'no-key',
+      message:
+        algorithm.kty === 'oct'
+          ? `The token is signed with ${algorithm.alg}, which needs the shared HMAC secret. The key text is not a public key, certificate or JWK; if it is the secret, tick “${HMAC_MARK_LABEL}”. Text is never used as a secret unless marked: a token HMAC-signed with a public key's text is a forgery.`
+          : `The key text is not a PEM key, certificate, JWK or JWKS, so there is no key for this ${algorithm.alg} signature.`,
+    };
+  }
   if (keys.kind === 'oidc-discovery') {
     return {
       state: 'no-key',
@@ -199,6 +211,14 @@ function noMatchingKeyMessage(tokenKid: string, candidates: CandidateKey[], atte
   return message;
 }
 
+function longSecretWarning(candidate: CandidateKey): string[] {
+  const bytes = candidate.secret?.byteLength ?? 0;
+  if (bytes <= LONG_HMAC_SECRET_BYTES) return [];
+  return [
+    `Be careful: the HMAC secret that verified this token is ${bytes} bytes long. Real HMAC secrets are short (32 to 64 bytes); text this long is usually a public key or certificate, which anyone can read, and a token HMAC-signed with it proves nothing about who made it.`,
+  ];
+}
+
 async function verifyUnguarded(token: DecodedToken, keys: KeyInput): Promise<SignatureResult> {
   const problem = tokenProblem(token);
   if (problem) return baseResult(token, { state: 'error', message: problem });
@@ -210,7 +230,7 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput): Promise<Sig
   // After the header checks, so that `alg: none` with its empty signature reads as unsecured.
   if (!token.signature.bytes?.length) return baseResult(token, { state: 'error', message: 'The token has no signature (its third part is empty), so there is nothing to verify.' });
 
-  const missing = keysProblem(keys);
+  const missing = keysProblem(keys, algorithm);
   if (missing) return baseResult(token, { ...missing, notes });
 
   const parts: SigningParts = { protected: token.header.raw, payload: token.payload.raw, signature: token.signature.raw };
@@ -243,6 +263,7 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput): Promise<Sig
       matchedKey: { id: winner.candidateId, label: winner.label },
       ...(matchedKid !== undefined && { matchedKid }),
       attempts,
+      warnings: selected ? longSecretWarning(selected.candidate) : [],
     });
   }
   return baseResult(token, { ...common, ...verdictMessage(algorithm, tried), attempts });
