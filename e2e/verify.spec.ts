@@ -1,5 +1,7 @@
+import { createHmac, createPublicKey } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { fixture, makeToken, openWithInput, pinClock, FIXTURE_IAT } from './support/tokens';
+import { stringify as toYaml } from 'yaml';
+import { b64url, fixture, makeToken, openWithInput, pinClock, FIXTURE_IAT } from './support/tokens';
 
 test.beforeEach(async ({ page }) => {
   await pinClock(page, FIXTURE_IAT + 600);
@@ -28,6 +30,7 @@ test('every key form verifies the token it signed', async ({ page }) => {
   for (const [token, key, keyKind] of cases) {
     await page.getByTestId('token-input').fill(fixture(token));
     await page.getByTestId('key-input').fill(key);
+    await page.getByTestId('key-is-hmac').setChecked(keyKind === 'hmac-secret');
     await expect(status(page), `${token} with ${keyKind}`).toHaveAttribute('data-state', 'verified');
     await expect(page.getByTestId('key-kind')).toHaveAttribute('data-kind', keyKind);
   }
@@ -58,6 +61,43 @@ test('each failing state is named', async ({ page }) => {
     if (message) await expect(status(page)).toContainText(message);
   }
   await expect(page.getByTestId('matched-kid')).toHaveCount(0);
+});
+
+/** An HS256 token HMAC-signed with exactly this text: the algorithm-confusion forgery. */
+const forgeHs256 = (secret: string) => {
+  const input = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify({ iss: 'https://kubernetes.default.svc.cluster.local', sub: 'system:serviceaccount:kube-system:admin' }))}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+};
+
+test('text is an HMAC secret only when ticked, and a disguised public key never is', async ({ page }) => {
+  await page.goto('./');
+  const mark = page.getByTestId('key-is-hmac');
+  await expect(mark).not.toBeChecked();
+  await expect(page.getByText('Use this text as an HMAC secret')).toBeVisible();
+
+  await page.getByTestId('token-input').fill(fixture('tokens/hs256-generic.jwt'));
+  await page.getByTestId('key-input').fill(fixture('keys/hmac-secret.txt'));
+  await expect(status(page)).toHaveAttribute('data-state', 'no-key');
+  await expect(status(page)).toContainText('tick “Use this text as an HMAC secret”');
+  await mark.check();
+  await expect(status(page)).toHaveAttribute('data-state', 'verified');
+
+  const pem = `${fixture('keys/sa-rsa.pub.pem')}\n`;
+  const disguises: [string, string][] = [
+    ["base64 of a PEM, as a Secret's data field holds it", Buffer.from(pem).toString('base64')],
+    ['hex DER', createPublicKey(pem).export({ type: 'spki', format: 'der' }).toString('hex')],
+    ['a JWKS written as YAML', toYaml(JSON.parse(fixture('keys/cluster-jwks.json')))],
+  ];
+  for (const [name, text] of disguises) {
+    await page.getByTestId('token-input').fill(forgeHs256(text));
+    await page.getByTestId('key-input').fill(text);
+    for (const ticked of [true, false]) {
+      await mark.setChecked(ticked);
+      await expect(status(page), `${name}, ticked: ${ticked}`).toHaveAttribute('data-state', 'error');
+      await expect(status(page)).toContainText('never used as an HMAC secret');
+    }
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  }
 });
 
 test('the issuer and audience verdict follows the policy', async ({ page }) => {

@@ -71,7 +71,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
       <div className="min-w-0 space-y-4" aria-live="off">
         {recognized.kind === 'secret-list' ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
-            <AuditView text={text} keyText={verify.keyText} />
+            <AuditView text={text} keyText={verify.keyText} secretEncoding={verify.secretEncoding} keyIsHmac={verify.keyIsHmac} />
           </Suspense>
         ) : recognized.token ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>

@@ -3,6 +3,8 @@ import type { SecretEncoding } from '../../core/keys/secret';
 /** What the user typed and chose for verification; everything else is derived. */
 export interface VerifySettings {
   keyText: string;
+  /** The user marked the key text as an HMAC secret (off by default: HMAC is never a fallback). */
+  keyIsHmac: boolean;
   secretEncoding: SecretEncoding;
   /** --service-account-issuer values, one per line or comma-separated. */
   issuersText: string;
@@ -18,6 +20,7 @@ export const DEFAULT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
 
 export const DEFAULT_VERIFY_SETTINGS: VerifySettings = {
   keyText: '',
+  keyIsHmac: false,
   secretEncoding: 'utf8',
   issuersText: DEFAULT_ISSUER,
   audiencesText: '',
