@@ -100,6 +100,27 @@ test('text is an HMAC secret only when ticked, and a disguised public key never 
   }
 });
 
+test('a huge key paste is held in memory and refused by size; 40,000 dashes are read at once', async ({ page }) => {
+  await openWithInput(page, fixture('tokens/pod-bound.jwt'));
+  const keyBox = page.getByTestId('key-input');
+  // A real paste: a paste event carrying 10 MB on its clipboard data.
+  await keyBox.evaluate((area) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '-'.repeat(10_000_000));
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('key-large-input')).toContainText('10,000,000 characters');
+  await expect(keyBox).toHaveValue('');
+  await expect(status(page)).toHaveAttribute('data-state', 'error');
+  await expect(status(page)).toContainText('at most 1024 KiB is read');
+
+  // Under the cap: the armour check once took 9 s to find that this text is not PEM.
+  await keyBox.fill('-'.repeat(40_000));
+  await expect(page.getByTestId('key-large-input')).toHaveCount(0);
+  await expect(status(page)).toHaveAttribute('data-state', 'no-key');
+  await expect(status(page)).toContainText('The key text is not a PEM key, certificate, JWK or JWKS');
+});
+
 test('the issuer and audience verdict follows the policy', async ({ page }) => {
   await openWithInput(page, fixture('tokens/pod-bound.jwt'));
   await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
