@@ -1,4 +1,4 @@
-import { createHmac, createPublicKey } from 'node:crypto';
+import { createHash, createHmac, createPublicKey } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { stringify as toYaml } from 'yaml';
 import { b64url, fixture, makeToken, openWithInput, pinClock, FIXTURE_IAT } from './support/tokens';
@@ -61,6 +61,25 @@ test('each failing state is named', async ({ page }) => {
     if (message) await expect(status(page)).toContainText(message);
   }
   await expect(page.getByTestId('matched-kid')).toHaveCount(0);
+});
+
+test('a PEM declares no kid: it verifies the RFC 7520 example, and the verdict says kube-apiserver would not select it', async ({ page }) => {
+  const vector = JSON.parse(fixture('vectors/rfc7520-4.1-rs256.json')) as { token: string; key: { pem: string } };
+  const derivedKid = createHash('sha256').update(createPublicKey(vector.key.pem).export({ type: 'spki', format: 'der' })).digest('base64url');
+  await page.goto('./');
+  await page.getByTestId('token-input').fill(vector.token);
+  await page.getByTestId('key-input').fill(vector.key.pem);
+  await expect(status(page)).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByTestId('matched-kid')).toHaveText(derivedKid);
+  await expect(page.getByTestId('candidate-kubernetes-selection')).toHaveAttribute('data-selects', 'false');
+  const reason = page.locator('[data-testid="verdict-reason"][data-code="kid-mismatch"]');
+  await expect(reason).toContainText(`kube-apiserver 1.31 and later select keys by kid: this key's derived kid "${derivedKid}" ≠ token kid "bilbo.baggins@hobbiton.example"`);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+
+  // The same key as a JWK that declares the token's kid: JOSE selects it by that kid.
+  await page.getByTestId('key-input').fill(JSON.stringify((JSON.parse(fixture('vectors/rfc7520-4.1-rs256.json')) as { key: { jwk: object } }).key.jwk));
+  await expect(status(page)).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByTestId('matched-kid')).toHaveText('bilbo.baggins@hobbiton.example');
 });
 
 /** An HS256 token HMAC-signed with exactly this text: the algorithm-confusion forgery. */

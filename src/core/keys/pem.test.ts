@@ -90,14 +90,14 @@ const completes = async (exportName: string, text: string) => runInWorker({ base
 const MB = 1 << 20;
 
 describe('pem: linear on hostile input (hang guards, not timings)', () => {
-  it('looksLikePem finishes on a megabyte of dashes, with and without spaces or a BEGIN', async () => {
+  it('looksLikePem finishes on a megabyte of dashes, with and without spaces or a BEGIN', { timeout: 120_000 }, async () => {
     // `/-{3,}\s*BEGIN [A-Z]/` took 9 s on 40,000 dashes.
     for (const text of ['-'.repeat(MB), '--- '.repeat(MB / 4), `${'-'.repeat(MB)}BEGIN`, '-----BEGINx'.repeat(MB / 11)]) {
       expect(await completes('looksLikePem', text)).toMatchObject({ completed: true });
     }
   });
 
-  it('scanPem finishes on a megabyte of BEGIN lines, escaped BEGINs on one line, or padding', async () => {
+  it('scanPem finishes on a megabyte of BEGIN lines, escaped BEGINs on one line, or padding', { timeout: 120_000 }, async () => {
     for (const text of [
       '-----BEGIN A-----\n'.repeat(MB / 18),
       '-----BEGIN A-----\n!\n'.repeat(MB / 20),

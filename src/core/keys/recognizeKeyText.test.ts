@@ -33,7 +33,7 @@ describe('recognizeKeyText', () => {
 });
 
 describe('recognizeKeyText: linear on hostile input (hang guard, not a timing)', () => {
-  it('finishes on a megabyte of dashes, of padding, or of base64 ending in padding', async () => {
+  it('finishes on a megabyte of dashes, of padding, or of base64 ending in padding', { timeout: 120_000 }, async () => {
     const MB = 1 << 20;
     for (const text of ['-'.repeat(MB), `${'='.repeat(MB)}A`, `MI${'A'.repeat(MB)}==`]) {
       const outcome = await runInWorker({ base: import.meta.url, module: './recognizeKeyText.ts', exportName: 'recognizeKeyText', args: [text] });

@@ -70,7 +70,6 @@ function vectorKeyForms(vector: Vector): [string, string, KeyInputOptions][] {
   return forms;
 }
 
-const kidOf = (token: string) => (decodeToken(token).headerObject?.kid as string | undefined) ?? '';
 const kubernetesKidOfPem = (pem: string) => createHash('sha256').update(createPublicKey(pem).export({ format: 'der', type: 'spki' })).digest('base64url');
 
 const vectorFiles = [
@@ -90,17 +89,12 @@ describe('verifySignature: every vector that carries a token verifies or fails a
         const result = await verify(vector.token as string, keyText, options);
         switch (vector.expect) {
           case 'valid':
-            if (form === 'pem' && kidOf(vector.token as string) && kidOf(vector.token as string) !== kubernetesKidOfPem(keyText)) {
-              // A bare PEM has only its Kubernetes kid; a token kid like "bilbo.baggins@hobbiton.example"
-              // does not select it (kube-apiserver semantics), but the signature is shown to match.
-              expect(result.state).toBe('no-matching-key');
-              expect(result.attempts[0]?.signatureMatchesAnyway).toBe(true);
-            } else {
-              expect(result.state, result.message).toBe('verified');
-            }
+            // Every form, PEM included: a PEM declares no kid, so whatever the token's kid
+            // ("bilbo.baggins@hobbiton.example" in RFC 7520), it is tried, as JOSE does.
+            expect(result.state, result.message).toBe('verified');
             break;
           case 'invalid':
-            // A key whose kid differs is not even tried (kube-apiserver semantics): no-matching-key.
+            // A key that declares another kid is not even tried: no-matching-key.
             expect(['invalid', 'no-matching-key']).toContain(result.state);
             break;
           case 'unsecured':
@@ -129,10 +123,20 @@ describe('verifySignature: every vector that carries a token verifies or fails a
     expect(await verify(curve.token as string, JSON.stringify(curve.key?.jwk))).toMatchObject({ state: 'invalid', attempts: [{ reason: 'key type EC P-521 cannot verify ES256, which needs EC P-256' }] });
     const wrongKey = vector('k8s-derived-legacy-rs256-wrong-key');
     const mismatch = await verify(wrongKey.token as string, wrongKey.key?.pem as string);
-    expect(mismatch.state).toBe('no-matching-key');
-    expect(mismatch.message).toContain('The pasted key\'s Kubernetes kid is "yEooMTEt7THsoVd-yf2m_0tmtgtZWGhAPFm296R5q18"');
+    expect(mismatch).toMatchObject({ state: 'invalid', attempts: [{ outcome: 'signature-mismatch' }] });
+    expect(mismatch.message).toContain('The pasted key\'s Kubernetes kid is "yEooMTEt7THsoVd-yf2m_0tmtgtZWGhAPFm296R5q18", not the token\'s kid');
     const tampered = vector('neg-rfc7515-a2-tampered-payload');
     expect(await verify(tampered.token as string, JSON.stringify(tampered.key?.jwk))).toMatchObject({ state: 'invalid', attempts: [{ outcome: 'signature-mismatch' }] });
+  });
+
+  it('verifies the RFC 7520 4.1-4.3 examples with their PEM-form public key, whose derived kid is not the token kid', async () => {
+    for (const id of ['rfc7520-4.1-rs256', 'rfc7520-4.2-ps384', 'rfc7520-4.3-es512']) {
+      const vector = signatureVectors.find((v) => v.id === id) as Vector;
+      const result = await verify(vector.token as string, vector.key?.pem as string);
+      expect(result, id).toMatchObject({ state: 'verified', tokenKid: 'bilbo.baggins@hobbiton.example', matchedKid: kubernetesKidOfPem(vector.key?.pem as string) });
+      expect(result.kubernetesSelection).toEqual({ derivedKid: result.matchedKid, tokenKid: 'bilbo.baggins@hobbiton.example', selects: false });
+      expect(result.message).toMatch(/the key declares no kid, so it is tried/);
+    }
   });
 
   it('matches a non-Kubernetes kid given by a JWK', async () => {
@@ -200,15 +204,17 @@ describe('verifySignature: fixture tokens with each key form', () => {
     expect(result.message).toMatch(/HS256 is not a Kubernetes signing algorithm/);
   });
 
-  it('says which key of a multi-key file matched, and why the others were not tried', async () => {
+  it('says which key of a multi-key file matched, and what happened with the others', async () => {
+    // PEM blocks declare no kid, so each is tried (JOSE); the one that verifies is the one whose
+    // derived kid is the token's, so kube-apiserver would select it too.
     const result = await verify(fixture('tokens/pod-bound.jwt'), fixture('keys/sa-multi.pub.pem'));
     expect(result.matchedKey).toEqual({ id: 'key-2', label: 'PEM block 2 (PUBLIC KEY)' });
     expect(result.attempts.map((a) => [a.label, a.outcome])).toEqual([
+      ['PEM block 1 (PUBLIC KEY)', 'signature-mismatch'],
       ['PEM block 2 (PUBLIC KEY)', 'verified'],
-      ['PEM block 1 (PUBLIC KEY)', 'kid-mismatch'],
-      ['PEM block 3 (PUBLIC KEY)', 'kid-mismatch'],
+      ['PEM block 3 (PUBLIC KEY)', 'incompatible'],
     ]);
-    expect(result.attempts[1]?.reason).toMatch(/^kid does not match/);
+    expect(result).toMatchObject({ matchedKid: RSA_KID, kubernetesSelection: { derivedKid: RSA_KID, selects: true } });
   });
 
   it('reports a tampered payload as invalid', async () => {
@@ -303,24 +309,23 @@ describe('verifySignature: key selection as kube-apiserver does it', () => {
     expect(result.message).toMatch(/kid is empty, so every key is tried/);
   });
 
-  it('does not try a pasted PEM whose Kubernetes kid differs, but says whether its signature would match', async () => {
+  it('verifies with a pasted PEM whose derived kid differs, and records that kube-apiserver would not select it', async () => {
     const token = signJws({ alg: 'RS256', kid: 'custom-signer-key-7' }, claims, 'RS256', saRsa);
     const result = await verify(token, fixture('keys/sa-rsa.pub.pem'));
-    expect(result.state).toBe('no-matching-key');
-    expect(result.matchedKey).toBeUndefined();
-    expect(result.attempts).toEqual([
-      expect.objectContaining({ outcome: 'kid-mismatch', keyKid: RSA_KID, signatureMatchesAnyway: true, reason: expect.stringMatching(/its signature does match \(kube-apiserver would still not try it\)/) }),
-    ]);
-    expect(result.message).toContain(`The pasted key's Kubernetes kid is "${RSA_KID}"`);
-    expect(result.message).toMatch(/the signature does match PEM block 1 \(PUBLIC KEY\)/);
+    expect(result).toMatchObject({ state: 'verified', matchedKid: RSA_KID, matchedKey: { label: 'PEM block 1 (PUBLIC KEY)' } });
+    expect(result.kubernetesSelection).toEqual({ derivedKid: RSA_KID, tokenKid: 'custom-signer-key-7', selects: false });
+    expect(result.notes).toContain(`kube-apiserver selects keys by their derived kid, and this key's ("${RSA_KID}") is not the token's ("custom-signer-key-7"): see the verdict.`);
   });
 
-  it('matches a JWK by its own kid as well as by its Kubernetes kid', async () => {
+  it('selects a JWK by its own kid only, as JOSE does, and says when kube-apiserver would pick it by its derived kid', async () => {
     const jwk = { ...(JSON.parse(jwkFromJwks('keys/cluster-jwks.json', 0)) as object), kid: 'my-own-kid' };
-    for (const kid of ['my-own-kid', RSA_KID]) {
-      const result = await verify(signJws({ alg: 'RS256', kid }, claims, 'RS256', saRsa), JSON.stringify(jwk));
-      expect(result).toMatchObject({ state: 'verified', matchedKid: kid });
-    }
+    const byOwnKid = await verify(signJws({ alg: 'RS256', kid: 'my-own-kid' }, claims, 'RS256', saRsa), JSON.stringify(jwk));
+    expect(byOwnKid).toMatchObject({ state: 'verified', matchedKid: 'my-own-kid', kubernetesSelection: { derivedKid: RSA_KID, selects: false } });
+    const byDerivedKid = await verify(signJws({ alg: 'RS256', kid: RSA_KID }, claims, 'RS256', saRsa), JSON.stringify(jwk));
+    expect(byDerivedKid.state).toBe('no-matching-key');
+    expect(byDerivedKid.matchedKid).toBeUndefined();
+    expect(byDerivedKid.attempts).toEqual([expect.objectContaining({ outcome: 'kid-mismatch', keyKid: 'my-own-kid', signatureMatchesAnyway: true })]);
+    expect(byDerivedKid.message).toContain('kube-apiserver, which ignores JWK kids, would select it');
   });
 
   it('respects a JWK\'s alg, use and key_ops', async () => {
