@@ -165,26 +165,68 @@ test('the issuer and audience verdict follows the policy', async ({ page }) => {
   await expect(page.getByTestId('verdict-reason')).toContainText(['expired']);
 });
 
-test('keys are fetched from the issuer only after an explicit click and confirmation', async ({ page, baseURL }) => {
+const cors = { 'access-control-allow-origin': '*' };
+
+test('keys are fetched from the issuer only after confirming each URL, the jwks_uri included', async ({ page, baseURL }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   const issuer = 'https://kubernetes.default.svc.cluster.local';
-  await page.route(`${issuer}/.well-known/openid-configuration`, (route) =>
-    route.fulfill({ json: { issuer, jwks_uri: `${issuer}/openid/v1/jwks` }, headers: { 'access-control-allow-origin': '*' } }),
-  );
-  await page.route(`${issuer}/openid/v1/jwks`, (route) => route.fulfill({ body: fixture('keys/cluster-jwks.json'), contentType: 'application/json', headers: { 'access-control-allow-origin': '*' } }));
+  const jwksUri = 'https://keys.example.net/openid/v1/jwks';
+  await page.route(`${issuer}/.well-known/openid-configuration`, (route) => route.fulfill({ json: { issuer, jwks_uri: jwksUri }, headers: cors }));
+  await page.route(jwksUri, (route) => route.fulfill({ body: fixture('keys/cluster-jwks.json'), contentType: 'application/json', headers: cors }));
+  const offOrigin = () => requests.filter((u) => !u.startsWith(new URL(baseURL as string).origin));
 
   await openWithInput(page, fixture('tokens/pod-bound.jwt'));
   await page.getByText('Get keys online').click();
+  await expect(page.getByTestId('fetch-issuer-unexpected')).toHaveCount(0);
   await page.getByTestId('fetch-issuer-keys').click();
-  await expect(page.getByTestId('fetch-confirm')).toContainText(`GET ${issuer}/.well-known/openid-configuration`);
-  const origin = new URL(baseURL as string).origin;
-  expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+  await expect(page.getByTestId('fetch-url')).toHaveText(`GET ${issuer}/.well-known/openid-configuration`);
+  await expect(page.getByTestId('fetch-warning')).toContainText(['kubernetes.default.svc.cluster.local is a name inside a cluster']);
+  expect(offOrigin()).toEqual([]);
+
+  // First hop: only the discovery document. Its jwks_uri waits for its own confirmation.
+  await page.getByTestId('fetch-confirm-go').click();
+  await expect(page.getByTestId('fetch-discovered')).toContainText(jwksUri);
+  await expect(page.getByTestId('fetch-url')).toHaveText(`GET ${jwksUri}`);
+  await expect(page.getByTestId('fetch-warning')).toContainText([`kubernetes.default.svc.cluster.local sends the request to keys.example.net`]);
+  expect(offOrigin()).toEqual([`${issuer}/.well-known/openid-configuration`]);
 
   await page.getByTestId('fetch-confirm-go').click();
   await page.getByRole('button', { name: 'Use these keys' }).click();
   await expect(status(page)).toHaveAttribute('data-state', 'verified');
-  expect(requests.filter((u) => !u.startsWith(origin))).toEqual([`${issuer}/.well-known/openid-configuration`, `${issuer}/openid/v1/jwks`]);
+  expect(offOrigin()).toEqual([`${issuer}/.well-known/openid-configuration`, jwksUri]);
+  // Next to the verdict: what keys from the token's own issuer prove.
+  await expect(page.getByTestId('fetched-keys-provenance')).toContainText("through the token's own issuer: a signature they verify proves only that whoever controls that host signed the token");
+  await page.getByTestId('key-input').fill(fixture('keys/sa-rsa.pub.pem'));
+  await expect(page.getByTestId('fetched-keys-provenance')).toHaveCount(0);
+});
+
+test('a discovery document cannot send the browser to 169.254.169.254, and redirects are not followed', async ({ page, baseURL }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const issuer = 'https://oidc.attacker.example';
+  await page.route(`${issuer}/.well-known/openid-configuration`, (route) => route.fulfill({ json: { issuer, jwks_uri: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/' }, headers: cors }));
+  await page.route('http://169.254.169.254/**', (route) => route.fulfill({ body: '{"keys":[]}', headers: cors }));
+  await openWithInput(page, makeToken({ alg: 'RS256', kid: 'k' }, { iss: issuer, sub: 'system:serviceaccount:kube-system:admin' }));
+  await page.getByText('Get keys online').click();
+  // Not an expected issuer: offered, with a warning.
+  await expect(page.getByTestId('fetch-issuer-unexpected')).toBeVisible();
+  await page.getByTestId('fetch-issuer-keys').click();
+  await expect(page.getByTestId('fetch-warning')).toContainText([`The token's issuer ${issuer} is not one of the expected issuers`]);
+  await page.getByTestId('fetch-confirm-go').click();
+  await expect(page.getByTestId('fetch-confirm')).toHaveAttribute('data-refused', 'true');
+  await expect(page.getByTestId('fetch-refused')).toContainText('link-local address, where cloud metadata services live');
+  await expect(page.getByTestId('fetch-confirm-go')).toHaveCount(0);
+
+  // A JWKS URL that redirects: the browser refuses the redirect, the target is never asked.
+  await page.route('https://keys.attacker.example/jwks', (route) => route.fulfill({ status: 302, headers: { ...cors, location: 'http://169.254.169.254/latest/meta-data/' } }));
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId('jwks-url').fill('https://keys.attacker.example/jwks');
+  await page.getByRole('button', { name: 'Fetch this JWKS' }).click();
+  await page.getByTestId('fetch-confirm-go').click();
+  await expect(page.getByTestId('fetch-error')).toContainText('redirects are not followed');
+  const origin = new URL(baseURL as string).origin;
+  expect(requests.filter((u) => !u.startsWith(origin))).toEqual([`${issuer}/.well-known/openid-configuration`, 'https://keys.attacker.example/jwks']);
 });
 
 test('a failed fetch is explained, with the kubectl alternative', async ({ page }) => {
