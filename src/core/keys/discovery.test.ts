@@ -63,7 +63,7 @@ describe('assessKeyFetch', () => {
   it('refuses link-local and metadata hosts, credentials and other schemes, at every step', () => {
     for (const url of ['http://169.254.169.254/latest/meta-data/iam/', 'http://[fe80::1]/jwks', 'http://metadata.google.internal/x', 'http://[::ffff:a9fe:a9fe]/']) {
       for (const step of [discovery, { step: 'jwks-uri', from: `${issuer}/.well-known/openid-configuration` }, { step: 'jwks-url' }] as const) {
-        expect(assessKeyFetch(url, step).refusal, url).toMatch(/link-local address, where cloud metadata services live/);
+        expect(assessKeyFetch(url, step).refusal, url).toMatch(/link-local or metadata address/);
       }
     }
     expect(assessKeyFetch('https://user:pw@oidc.example.com/jwks', { step: 'jwks-url' }).refusal).toMatch(/user name or password/);

@@ -89,7 +89,7 @@ export function classifyHost(url: string): HostKind {
 const HOST_KIND_PHRASES: Record<Exclude<HostKind, 'public' | 'invalid'>, string> = {
   'in-cluster': 'a name inside a cluster (like kubernetes.default.svc)',
   loopback: 'this computer (a loopback address)',
-  'link-local': 'a link-local address, where cloud metadata services live (169.254.169.254)',
+  'link-local': 'a link-local or metadata address (169.254.0.0/16, fe80::/10), where cloud metadata services answer',
   private: 'an address on a private network',
 };
 
