@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { disguisedKeys } from '../../testing/disguisedKeys';
 import { readFixture } from '../../testing/fixtures';
 import { runInWorker } from '../../testing/runInWorker';
-import { describeKeyMaterial, findKeyMaterial } from './keyMaterialInText';
+import { describeKeyMaterial, describeKeyMaterialSecret, findKeyMaterial, findKeyMaterialInBytes } from './keyMaterialInText';
 
 describe('findKeyMaterial', () => {
   it('sees through each disguise, naming the layers', () => {
@@ -29,6 +29,14 @@ describe('findKeyMaterial', () => {
     ]) {
       expect(findKeyMaterial(secret), secret).toBeNull();
     }
+  });
+
+  it("sees an oct JWK's secret bytes that are DER or key text, and leaves random bytes alone", () => {
+    const der = Buffer.from(readFixture('keys/sa-ec.pub.pem').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    expect(findKeyMaterialInBytes(der)).toEqual({ encodings: [], content: { kind: 'der', form: 'spki' } });
+    expect(findKeyMaterialInBytes(new TextEncoder().encode(readFixture('keys/sa-rsa.pub.pem')))).toEqual({ encodings: [], content: { kind: 'pem' } });
+    expect(findKeyMaterialInBytes(Buffer.from('849b57219dae48de646d07dbb533566e976686457c1491be3a76dcea6c427188', 'hex'))).toBeNull();
+    expect(describeKeyMaterialSecret({ encodings: [], content: { kind: 'der', form: 'spki' } })).toMatch(/^its secret \("k"\) is the DER bytes of a public key \(SubjectPublicKeyInfo\); paste the key itself instead\./);
   });
 
   it('explains the Secret data-field case in one sentence a user can act on', () => {

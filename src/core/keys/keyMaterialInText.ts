@@ -82,6 +82,13 @@ export function findKeyMaterial(text: string): KeyMaterial | null {
   return search(text, MAX_LAYERS);
 }
 
+/** The same question for secret bytes (an `oct` JWK's `k`): DER itself, or text that is key material. */
+export function findKeyMaterialInBytes(bytes: Uint8Array): KeyMaterial | null {
+  const form = identifyDerKey(bytes);
+  if (form) return { encodings: [], content: { kind: 'der', form } };
+  return search(new TextDecoder().decode(bytes), MAX_LAYERS);
+}
+
 function contentName(content: KeyMaterialContent): string {
   switch (content.kind) {
     case 'pem':
@@ -95,12 +102,21 @@ function contentName(content: KeyMaterialContent): string {
   }
 }
 
+const NEVER_A_SECRET = "Key material is never used as an HMAC secret, even when marked as one: a token HMAC-signed with a public key's text is a forgery anyone can make.";
+
+const nameOf = (material: KeyMaterial): string => `${material.encodings.map((e) => `${e} of `).join('')}${contentName(material.content)}`;
+
+/** Why an oct JWK is refused: the reason for one key, in the key list's "it …" form. */
+export function describeKeyMaterialSecret(material: KeyMaterial): string {
+  return `its secret ("k") is ${nameOf(material)}; paste the key itself instead. ${NEVER_A_SECRET.replace(/\.$/, '')}`;
+}
+
 /** Why the text is refused as an HMAC secret, and what to paste instead. */
 export function describeKeyMaterial(material: KeyMaterial): string {
-  const what = `${material.encodings.map((e) => `${e} of `).join('')}${contentName(material.content)}`;
+  const what = nameOf(material);
   const asSecretData = material.encodings[0] === 'base64' && material.content.kind === 'pem' ? ', as a Secret\'s data field holds it' : '';
   let instead = 'Paste it as it is, without marking it as a secret: it is read as a key.';
   if (material.encodings.length > 0) instead = 'Decode it first and paste the key itself (PEM, JWK or JWKS).';
   else if (material.content.kind === 'jwk-yaml') instead = 'Convert it to JSON (for example with yq -o json) and paste that.';
-  return `This is ${what}${asSecretData}. ${instead} Key material is never used as an HMAC secret, even when marked as one: a token HMAC-signed with a public key's text is a forgery anyone can make.`;
+  return `This is ${what}${asSecretData}. ${instead} ${NEVER_A_SECRET}`;
 }

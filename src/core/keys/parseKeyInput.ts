@@ -9,7 +9,7 @@ import { describeKeyShape, publicCandidate, secretCandidate, type CandidateKey, 
 import { DER_FORM_NAMES, PEM_LABEL_OF_FORM, identifyDerKey, isPrivateForm, publicKeyFromDer, type DerKeyForm } from './derKey';
 import { readJwk } from './jwk';
 import { describeKeyError } from './keyFormatError';
-import { describeKeyMaterial, findKeyMaterial } from './keyMaterialInText';
+import { describeKeyMaterial, describeKeyMaterialSecret, findKeyMaterial, findKeyMaterialInBytes } from './keyMaterialInText';
 import { scanPem, type PemBlock } from './pem';
 import { recognizeKeyText } from './recognizeKeyText';
 import { HMAC_MARK_LABEL, SECRET_ENCODING_NAMES, decodeSecretText, type SecretEncoding } from './secret';
@@ -211,6 +211,8 @@ async function candidateFromJwk(value: unknown, label: string, counter: { n: num
       ...(reading.meta.use !== undefined && { use: reading.meta.use }),
       ...(reading.meta.keyOps !== undefined && { keyOps: reading.meta.keyOps }),
     };
+    const material = reading.kind === 'secret' ? findKeyMaterialInBytes(reading.bytes) : null;
+    if (material) return { label, reason: describeKeyMaterialSecret(material) };
     const candidate = reading.kind === 'public' ? await publicCandidate(reading.facts, meta) : secretCandidate(reading.bytes, meta);
     candidate.id = nextId(counter);
     return candidate;
