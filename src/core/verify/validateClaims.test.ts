@@ -1,10 +1,11 @@
-import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeToken, type JsonObject } from '../jws/decodeToken';
-import { parseKeyInput } from '../keys/parseKeyInput';
 import { splitServiceAccountUsername, validateClaims, type ClaimPolicy } from './validateClaims';
-import { verifySignature, type SignatureResult, type SignatureState } from './verifySignature';
+import type { SignatureResult, SignatureState } from './verifySignature';
+import { createPrivateKey, sign } from 'node:crypto';
+import { parseKeyInput } from '../keys/parseKeyInput';
+import { verifySignature } from './verifySignature';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
 const manifest = JSON.parse(fixture('MANIFEST.json')) as { issuer: string; apiAudiences: string[]; iat: number; keys: Record<string, { kid: string }> };
