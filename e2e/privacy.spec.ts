@@ -32,6 +32,7 @@ test('after a full session nothing secret is stored anywhere, unless keys are re
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
   await page.getByTestId('token-input').fill(fixture('tokens/hs256-generic.jwt'));
   await page.getByTestId('key-input').fill(fixture('keys/hmac-secret.txt'));
+  await page.getByTestId('key-is-hmac').check();
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
   await page.getByTestId('token-input').fill(fixture('inputs/kubeconfig.yaml'));
   await page.goto('./#compare');

@@ -108,7 +108,7 @@ export function App() {
             ) : hash.route === 'learn' ? (
               <LearnPage onOpenSample={openSample} />
             ) : hash.route === 'audit' ? (
-              <AuditPage input={input} onInputChange={setInput} keyText={verify.keyText} />
+              <AuditPage input={input} onInputChange={setInput} verify={verify} />
             ) : hash.route === 'build' ? (
               <BuilderPage onOpenInDecoder={openInDecoder} />
             ) : (

@@ -1,16 +1,18 @@
 import { lazy, Suspense } from 'react';
 import { TokenInput } from '../features/decoder/TokenInput';
+import type { VerifySettings } from '../features/verify/verifySettings';
 
 const AuditView = lazy(() => import('../features/audit/AuditView'));
 
 interface AuditPageProps {
   input: string;
   onInputChange: (text: string) => void;
-  keyText: string;
+  /** The decoder's key and its HMAC mark, for the audit's optional verification. */
+  verify: Pick<VerifySettings, 'keyText' | 'secretEncoding' | 'keyIsHmac'>;
 }
 
 /** The audit route (#audit): the same input as the decoder, laid out for a whole secret list. */
-export default function AuditPage({ input, onInputChange, keyText }: AuditPageProps) {
+export default function AuditPage({ input, onInputChange, verify }: AuditPageProps) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -21,7 +23,7 @@ export default function AuditPage({ input, onInputChange, keyText }: AuditPagePr
       {/* Large pastes are held in memory, not laid out in the box (see TokenInput). */}
       <TokenInput value={input} onChange={onInputChange} />
       <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
-        <AuditView text={input} keyText={keyText} />
+        <AuditView text={input} keyText={verify.keyText} secretEncoding={verify.secretEncoding} keyIsHmac={verify.keyIsHmac} />
       </Suspense>
     </div>
   );

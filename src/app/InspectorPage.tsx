@@ -3,6 +3,7 @@ import { EncodedToken } from '../features/decoder/EncodedToken';
 import { InputKindBadge } from '../features/decoder/InputKindBadge';
 import { ShareLink } from '../features/decoder/ShareLink';
 import { TokenInput } from '../features/decoder/TokenInput';
+import type { FetchedKeysSource } from '../core/keys/discovery';
 import { KeyInputField } from '../features/verify/KeyInputField';
 import type { VerifySettings } from '../features/verify/verifySettings';
 import { useRecognizedInput } from '../hooks/useRecognizedInput';
@@ -24,7 +25,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
   // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
   const text = useDeferredValue(input);
   const recognized = useRecognizedInput(text, choice);
-  const useKeys = useCallback((keyText: string) => setVerify({ ...verify, keyText }), [verify, setVerify]);
+  const useKeys = useCallback((keyText: string, source: FetchedKeysSource) => setVerify({ ...verify, keyText, fetchedKeys: { ...source, keyText } }), [verify, setVerify]);
   // Fetch the results chunk once the first screen is idle, so the first paste needs no round trip.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
@@ -71,7 +72,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
       <div className="min-w-0 space-y-4" aria-live="off">
         {recognized.kind === 'secret-list' ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
-            <AuditView text={text} keyText={verify.keyText} />
+            <AuditView text={text} keyText={verify.keyText} secretEncoding={verify.secretEncoding} keyIsHmac={verify.keyIsHmac} />
           </Suspense>
         ) : recognized.token ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>

@@ -10,6 +10,7 @@ import { KubernetesDetails, KubernetesSummary } from '../features/kubernetes/Kub
 import { useKubernetesFacts } from '../features/kubernetes/useKubernetesFacts';
 import { VerifyView } from '../features/verify/VerifyView';
 import type { VerifySettings } from '../features/verify/verifySettings';
+import type { FetchedKeysSource } from '../core/keys/discovery';
 
 // Queries here are WebCrypto work and explicit key fetches: never retried or refetched on their own.
 const queryClient = new QueryClient({
@@ -19,7 +20,8 @@ const queryClient = new QueryClient({
 interface ResultsPaneProps {
   recognized: RecognizedInput;
   verify: VerifySettings;
-  onUseKeys: (keyText: string) => void;
+  /** Keys fetched online, with the URL they came from. */
+  onUseKeys: (keyText: string, source: FetchedKeysSource) => void;
 }
 
 /**

@@ -13,8 +13,11 @@ export type AuditRequest =
   | { type: 'start'; runId: number; text?: string; nowSeconds: number }
   /** A slice of a large text: cloning 40 MB in one postMessage blocks the page for over 100 ms. */
   | { type: 'text-part'; runId: number; part: string }
-  /** Check every token of run `runId` against these keys; supersedes any earlier verification. */
-  | { type: 'verify'; runId: number; verifyId: number; keyText: string; secretEncoding: SecretEncoding };
+  /**
+   * Check every token of run `runId` against these keys; supersedes any earlier verification.
+   * `textIsHmacSecret` is the user's mark, as in the decoder: without it text is no HMAC secret.
+   */
+  | { type: 'verify'; runId: number; verifyId: number; keyText: string; secretEncoding: SecretEncoding; textIsHmacSecret: boolean };
 
 export type AuditPhase = 'reading' | 'analysing' | 'done';
 

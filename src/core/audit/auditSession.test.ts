@@ -29,7 +29,7 @@ describe('createAuditSession', () => {
   it('never posts a token value', async () => {
     const { s, messages } = session();
     await s.handle({ type: 'start', runId: 1, text: readFixture('inputs/secret-list.json'), nowSeconds: now });
-    await s.handle({ type: 'verify', runId: 1, verifyId: 1, keyText: readFixture('keys/sa-rsa.pub.pem'), secretEncoding: 'utf8' });
+    await s.handle({ type: 'verify', runId: 1, verifyId: 1, keyText: readFixture('keys/sa-rsa.pub.pem'), secretEncoding: 'utf8', textIsHmacSecret: false });
     const posted = JSON.stringify(messages);
     const payload = readFixture('tokens/legacy-secret.jwt').split('.')[1] as string;
     expect(posted).not.toContain(payload.slice(0, 40));
@@ -39,13 +39,26 @@ describe('createAuditSession', () => {
   it('verifies the kept tokens on request, parsing the keys inside the session', async () => {
     const { s, of } = session();
     await s.handle({ type: 'start', runId: 1, text: readFixture('inputs/secret-list.json'), nowSeconds: now });
-    await s.handle({ type: 'verify', runId: 1, verifyId: 7, keyText: readFixture('keys/cluster-jwks.json'), secretEncoding: 'utf8' });
+    await s.handle({ type: 'verify', runId: 1, verifyId: 7, keyText: readFixture('keys/cluster-jwks.json'), secretEncoding: 'utf8', textIsHmacSecret: false });
     const results = of('signatures').flatMap((m) => m.results);
     expect(results).toEqual([0, 1, 2, 3, 4, 5].map((id) => ({ id, state: 'verified' })));
     expect(of('verify-done')[0]).toMatchObject({ verifyId: 7, keys: { description: 'JWKS with 2 keys', candidates: 2, error: null } });
-    await s.handle({ type: 'verify', runId: 1, verifyId: 8, keyText: readFixture('keys/sa-ec.pub.pem'), secretEncoding: 'utf8' });
+    await s.handle({ type: 'verify', runId: 1, verifyId: 8, keyText: readFixture('keys/sa-ec.pub.pem'), secretEncoding: 'utf8', textIsHmacSecret: false });
     const second = of('signatures').filter((m) => m.verifyId === 8);
-    expect(second.flatMap((m) => m.results.map((r) => r.state))).toEqual(Array(6).fill('no-matching-key'));
+    // The EC PEM declares no kid, so it is tried on each RS256 token, and cannot verify it.
+    expect(second.flatMap((m) => m.results.map((r) => r.state))).toEqual(Array(6).fill('invalid'));
+  });
+
+  it('uses key text as an HMAC secret only when the user marked it, as the decoder does', async () => {
+    const { s, of } = session();
+    await s.handle({ type: 'start', runId: 1, text: `${readFixture('tokens/hs256-generic.jwt')}\n${readFixture('tokens/pod-bound.jwt')}`, nowSeconds: now });
+    const secret = readFixture('keys/hmac-secret.txt');
+    await s.handle({ type: 'verify', runId: 1, verifyId: 1, keyText: secret, secretEncoding: 'utf8', textIsHmacSecret: false });
+    await s.handle({ type: 'verify', runId: 1, verifyId: 2, keyText: secret, secretEncoding: 'utf8', textIsHmacSecret: true });
+    const states = (verifyId: number) => of('signatures').filter((m) => m.verifyId === verifyId).flatMap((m) => m.results.map((r) => r.state));
+    expect(states(1)).toEqual(['no-key', 'no-key']);
+    expect(states(2)).toEqual(['verified', 'invalid']);
+    expect(of('verify-done').map((m) => m.keys.candidates)).toEqual([0, 1]);
   });
 
   it('reads YAML and token lines too', async () => {

@@ -74,11 +74,11 @@ export function createAuditSession({ post, parseYaml, batchSize = 500, pause = n
     post({ type: 'done', runId, elapsedMs: clock() - began });
   }
 
-  async function verify({ runId, verifyId, keyText, secretEncoding }: Extract<AuditRequest, { type: 'verify' }>): Promise<void> {
+  async function verify({ runId, verifyId, keyText, secretEncoding, textIsHmacSecret }: Extract<AuditRequest, { type: 'verify' }>): Promise<void> {
     if (runId !== currentRun) return;
     currentVerify = verifyId;
     // Parsed here, once: candidate keys (WebCrypto keys, secret bytes) do not survive postMessage.
-    const keys = await parseKeyInput(keyText, { secretEncoding });
+    const keys = await parseKeyInput(keyText, { secretEncoding, textIsHmacSecret });
     const stale = () => verifyId !== currentVerify || runId !== currentRun;
     const total = tokens.length;
     for await (const batch of verifyTokens(tokens, keys, batchSize, stale)) {

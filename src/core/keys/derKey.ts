@@ -26,6 +26,18 @@ export const PEM_LABEL_OF_FORM: Record<DerKeyForm, string> = {
   'encrypted-pkcs8': 'ENCRYPTED PRIVATE KEY',
 };
 
+/** What each form is, as a phrase: "a certificate". */
+export const DER_FORM_NAMES: Record<DerKeyForm, string> = {
+  spki: 'a public key (SubjectPublicKeyInfo)',
+  certificate: 'a certificate',
+  'pkcs1-public': 'a PKCS#1 RSA public key',
+  'pkcs1-private': 'a PKCS#1 RSA private key',
+  pkcs8: 'a PKCS#8 private key',
+  sec1: 'a SEC1 EC private key',
+  'encrypted-pkcs8': 'an encrypted PKCS#8 private key',
+};
+
+
 const PRIVATE_FORMS: ReadonlySet<DerKeyForm> = new Set(['pkcs1-private', 'pkcs8', 'sec1']);
 export const isPrivateForm = (form: DerKeyForm): boolean => PRIVATE_FORMS.has(form);
 

@@ -4,13 +4,16 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { derBitString, derNull, derOid, derSequence } from './der';
 import { OID } from './oids';
-import { MAX_JWKS_KEYS, MAX_KEY_INPUT_BYTES, PRIVATE_KEY_NOTICE, parseKeyInput, type KeyInput } from './parseKeyInput';
+import { MAX_JWKS_KEYS, MAX_KEY_INPUT_BYTES, PRIVATE_KEY_NOTICE, parseKeyInput, refuseOversizedKeyText, type KeyInput } from './parseKeyInput';
 import { encodeRsaPublicKey } from './pkcs1';
+import { disguisedKeys } from '../../testing/disguisedKeys';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
 const manifest = JSON.parse(fixture('MANIFEST.json')) as { keys: Record<string, { kid: string }> };
 const utf8 = { secretEncoding: 'utf8' } as const;
 const parse = (text: string) => parseKeyInput(text, utf8);
+/** As with the box "Use this text as an HMAC secret" ticked. */
+const marked = (text: string, secretEncoding: 'utf8' | 'base64' | 'base64url' = 'utf8') => parseKeyInput(text, { secretEncoding, textIsHmacSecret: true });
 const kids = (input: KeyInput) => input.candidates.map((c) => c.kubernetesKid);
 const toPem = (der: Uint8Array, label: string) => `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END ${label}-----\n`;
 const sec1Of = (file: string) => createPrivateKey(fixture(file)).export({ format: 'pem', type: 'sec1' }) as string;
@@ -71,8 +74,8 @@ describe('parseKeyInput: every fixture key form', () => {
     expect(kids(input)).toEqual([EC_KID]);
   });
 
-  it('reads the HMAC secret file, trimming its final newline and saying so', async () => {
-    const input = await parse(fixture('keys/hmac-secret.txt'));
+  it('reads the HMAC secret file, when marked as one, trimming its final newline and saying so', async () => {
+    const input = await marked(fixture('keys/hmac-secret.txt'));
     expect(input).toMatchObject({ kind: 'hmac-secret', description: 'HMAC secret: 38 bytes (UTF-8 text)', error: null });
     expect(new TextDecoder().decode(input.candidates[0]?.secret?.bytes())).toBe('a-shared-secret-of-at-least-32-bytes!!');
     expect(input.notices[0]).toMatch(/trailing line break was removed/);
@@ -234,15 +237,15 @@ describe('parseKeyInput: JSON', () => {
 
 describe('parseKeyInput: secrets and what is not a key', () => {
   it('decodes the secret as chosen', async () => {
-    const b64 = await parseKeyInput('hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG+Onbc6mxCcYg=', { secretEncoding: 'base64' });
-    const b64u = await parseKeyInput('hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg', { secretEncoding: 'base64url' });
+    const b64 = await marked('hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG+Onbc6mxCcYg=', 'base64');
+    const b64u = await marked('hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg', 'base64url');
     expect(b64.candidates[0]?.secret?.bytes()).toEqual(b64u.candidates[0]?.secret?.bytes());
     expect(b64.description).toBe('HMAC secret: 32 bytes (base64)');
-    expect(await parseKeyInput('hJtX!', { secretEncoding: 'base64' })).toMatchObject({ kind: 'hmac-secret', candidates: [], error: { code: 'bad-secret-encoding' } });
+    expect(await marked('hJtX!', 'base64')).toMatchObject({ kind: 'hmac-secret', candidates: [], error: { code: 'bad-secret-encoding' } });
   });
 
   it('notes a secret shorter than the hash', async () => {
-    expect((await parse('short')).notices.join(' ')).toMatch(/5 bytes; RFC 7518 §3.2/);
+    expect((await marked('short')).notices.join(' ')).toMatch(/5 bytes; RFC 7518 §3.2/);
   });
 
   it('reads base64 DER without armour as a key, never as a secret', async () => {
@@ -274,13 +277,63 @@ describe('parseKeyInput: secrets and what is not a key', () => {
   });
 });
 
+// ---- HMAC is never a fallback ---------------------------------------------------------------
+
+describe('parseKeyInput: HMAC is never a fallback', () => {
+  it('holds no key for text that is not a key format and is not marked as a secret', async () => {
+    const input = await parse(fixture('keys/hmac-secret.txt'));
+    expect(input).toMatchObject({ kind: 'unmarked-text', candidates: [], error: null });
+    expect(input.description).toContain('“Use this text as an HMAC secret”');
+  });
+
+  for (const [name, text] of disguisedKeys()) {
+    it(`refuses ${name} as a secret, marked or not, in every encoding`, async () => {
+      for (const input of [await parse(text), await marked(text), await marked(text, 'base64'), await marked(text, 'base64url')]) {
+        expect(input.candidates).toEqual([]);
+        expect(input.error?.code).toBe('key-material-as-secret');
+        expect(input.error?.message).toMatch(/never used as an HMAC secret/);
+      }
+    });
+  }
+
+  it('names what the text is and what to paste instead', async () => {
+    const text = new Map(disguisedKeys());
+    const [base64Pem, hexDer, hexCert, yamlJwks] = ["base64 of a PEM (a Secret's data field)", 'hex DER of a public key', 'hex DER of a certificate, colon-separated', 'a JWKS written as YAML'].map((name) => text.get(name));
+    expect((await marked(base64Pem as string)).error?.message).toMatch(/^This is base64 of PEM text, as a Secret's data field holds it\. Decode it first/);
+    expect((await marked(hexDer as string)).error?.message).toMatch(/^This is hex of the DER bytes of a public key \(SubjectPublicKeyInfo\)\./);
+    expect((await marked(hexCert as string)).error?.message).toMatch(/^This is hex of the DER bytes of a certificate\./);
+    expect((await marked(yamlJwks as string)).error?.message).toMatch(/^This is a JWK or JWKS written as YAML\. Convert it to JSON/);
+  });
+
+  it('still takes real secrets when marked: text, hex and base64 of random bytes', async () => {
+    const random = Buffer.from('849b57219dae48de646d07dbb533566e976686457c1491be3a76dcea6c427188', 'hex');
+    for (const [text, encoding] of [
+      [fixture('keys/hmac-secret.txt'), 'utf8'],
+      [random.toString('hex'), 'utf8'],
+      [random.toString('base64'), 'base64'],
+      [Buffer.concat([random, random, random]).toString('base64url'), 'base64url'],
+      ['keys: my-team-secret', 'utf8'],
+    ] as const) {
+      const input = await marked(text, encoding);
+      expect(input, text).toMatchObject({ kind: 'hmac-secret', error: null });
+      expect(input.candidates).toHaveLength(1);
+    }
+  });
+
+  it('checks the size before anything else', () => {
+    expect(refuseOversizedKeyText('a'.repeat(MAX_KEY_INPUT_BYTES))).toBeNull();
+    expect(refuseOversizedKeyText('a'.repeat(MAX_KEY_INPUT_BYTES + 1))?.error?.code).toBe('key-input-too-large');
+    expect(refuseOversizedKeyText('x'.repeat(20 * MAX_KEY_INPUT_BYTES))?.description).toMatch(/^The key text is over 20480 KiB/);
+  });
+});
+
 describe('parseKeyInput: properties', () => {
   it('always resolves, and text with PEM armour or JSON never becomes an HMAC secret', async () => {
     const armoured = fc.tuple(fc.string(), fc.constantFrom('-----BEGIN PUBLIC KEY-----', '-----END RSA PRIVATE KEY-----', '-----BEGIN CERTIFICATE'), fc.string()).map((parts) => parts.join(''));
     const json = fc.oneof(fc.json(), fc.string().map((s) => `{${s}`));
     await fc.assert(
       fc.asyncProperty(fc.oneof(armoured, json), fc.constantFrom('utf8', 'base64', 'base64url') as fc.Arbitrary<'utf8' | 'base64' | 'base64url'>, async (text, secretEncoding) => {
-        const input = await parseKeyInput(text, { secretEncoding });
+        const input = await parseKeyInput(text, { secretEncoding, textIsHmacSecret: true });
         const trimmed = text.trim();
         if (trimmed.startsWith('{') || trimmed.startsWith('[') || /-----(BEGIN|END)/.test(text)) {
           expect(input.kind).not.toBe('hmac-secret');
@@ -296,7 +349,7 @@ describe('parseKeyInput: properties', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(pem.length - 1), fc.string({ maxLength: 3 }), async (at, insert) => {
         const input = await parse(pem.slice(0, at) + insert + pem.slice(at + 1));
-        expect(['pem', 'unknown', 'hmac-secret', 'jwk', 'jwks', 'empty']).toContain(input.kind);
+        expect(['pem', 'unknown', 'unmarked-text', 'jwk', 'jwks', 'empty']).toContain(input.kind);
       }),
       { numRuns: 200 },
     );

@@ -6,14 +6,24 @@
 import { parseJsonStrict } from '../json/parseJsonStrict';
 import type { Problem } from '../result';
 import { describeKeyShape, publicCandidate, secretCandidate, type CandidateKey, type CandidateMeta } from './candidateKey';
-import { PEM_LABEL_OF_FORM, identifyDerKey, isPrivateForm, publicKeyFromDer, type DerKeyForm } from './derKey';
+import { DER_FORM_NAMES, PEM_LABEL_OF_FORM, identifyDerKey, isPrivateForm, publicKeyFromDer, type DerKeyForm } from './derKey';
 import { readJwk } from './jwk';
 import { describeKeyError } from './keyFormatError';
+import { describeKeyMaterial, describeKeyMaterialSecret, findKeyMaterial, findKeyMaterialInBytes } from './keyMaterialInText';
 import { scanPem, type PemBlock } from './pem';
 import { recognizeKeyText } from './recognizeKeyText';
-import { SECRET_ENCODING_NAMES, decodeSecretText, type SecretEncoding } from './secret';
+import { HMAC_MARK_LABEL, SECRET_ENCODING_NAMES, decodeSecretText, type SecretEncoding } from './secret';
 
-export type KeyInputKind = 'empty' | 'pem' | 'jwk' | 'jwks' | 'oidc-discovery' | 'hmac-secret' | 'unknown';
+export type KeyInputKind =
+  | 'empty'
+  | 'pem'
+  | 'jwk'
+  | 'jwks'
+  | 'oidc-discovery'
+  | 'hmac-secret'
+  /** Text that is no key format, not marked as an HMAC secret: it holds no key. */
+  | 'unmarked-text'
+  | 'unknown';
 
 export interface SkippedKey {
   label: string;
@@ -36,7 +46,13 @@ export interface KeyInput {
 
 export interface KeyInputOptions {
   secretEncoding: SecretEncoding;
+  /**
+   * The user marked the text as an HMAC secret. Unmarked, text that is no key format holds no key:
+   * HMAC is never a fallback. (An `oct` JWK or JWKS is a secret by its own declaration.)
+   */
+  textIsHmacSecret?: boolean;
 }
+
 
 /** 1 MiB of text: a kube-apiserver key file with dozens of keys is a few tens of kB. */
 export const MAX_KEY_INPUT_BYTES = 1024 * 1024;
@@ -60,16 +76,6 @@ const NON_KEY_LABELS: Record<string, string> = {
   'DSA PRIVATE KEY': 'it is a DSA key; JWS has no DSA algorithm',
 };
 
-const FORM_NAMES: Record<DerKeyForm, string> = {
-  spki: 'a public key (SubjectPublicKeyInfo)',
-  certificate: 'a certificate',
-  'pkcs1-public': 'a PKCS#1 RSA public key',
-  'pkcs1-private': 'a PKCS#1 RSA private key',
-  pkcs8: 'a PKCS#8 private key',
-  sec1: 'a SEC1 EC private key',
-  'encrypted-pkcs8': 'an encrypted PKCS#8 private key',
-};
-
 const KNOWN_KEY_LABELS = new Set([...Object.values(PEM_LABEL_OF_FORM), 'TRUSTED CERTIFICATE', 'X509 CERTIFICATE']);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -80,10 +86,6 @@ function result(partial: Partial<KeyInput> & Pick<KeyInput, 'kind' | 'descriptio
 
 function failure(kind: KeyInputKind, code: string, message: string, extra: Partial<KeyInput> = {}): KeyInput {
   return result({ kind, description: message, error: { code, message }, ...extra });
-}
-
-function utf8Length(text: string): number {
-  return text.length * 3 <= MAX_KEY_INPUT_BYTES ? text.length : new TextEncoder().encode(text).length;
 }
 
 /** Adds notices that depend on the whole set of candidates. */
@@ -119,7 +121,7 @@ async function candidateFromBlock(block: PemBlock, der: Uint8Array, counter: { n
   const notes: string[] = [];
   const expected = PEM_LABEL_OF_FORM[form];
   if (block.label !== expected && !(form === 'certificate' && KNOWN_KEY_LABELS.has(block.label) && block.label.includes('CERTIFICATE'))) {
-    notes.push(`Labelled "${block.label}" but holds ${FORM_NAMES[form]}; it is read as what it holds (kube-apiserver ignores PEM labels too).`);
+    notes.push(`Labelled "${block.label}" but holds ${DER_FORM_NAMES[form]}; it is read as what it holds (kube-apiserver ignores PEM labels too).`);
   }
   if (form === 'pkcs1-public') {
     notes.push('kube-apiserver does not load RSA PUBLIC KEY (PKCS#1) blocks from --service-account-key-file; convert it with: openssl rsa -RSAPublicKey_in -in key.pem -pubout');
@@ -181,7 +183,7 @@ async function parseBareDer(der: Uint8Array, form: DerKeyForm): Promise<KeyInput
   const block: PemBlock = { index: 1, label: formLabel, line: 1, der, problem: null, headers: {} };
   const outcome = await candidateFromBlock(block, der, { n: 0 });
   if ('reason' in outcome) {
-    return failure('pem', 'no-usable-key', `The base64 text is ${FORM_NAMES[form]} that cannot be used: ${outcome.reason}. It is not used as an HMAC secret.`);
+    return failure('pem', 'no-usable-key', `The base64 text is ${DER_FORM_NAMES[form]} that cannot be used: ${outcome.reason}. It is not used as an HMAC secret.`);
   }
   outcome.label = `base64 DER (${formLabel})`;
   return finish(
@@ -209,6 +211,8 @@ async function candidateFromJwk(value: unknown, label: string, counter: { n: num
       ...(reading.meta.use !== undefined && { use: reading.meta.use }),
       ...(reading.meta.keyOps !== undefined && { keyOps: reading.meta.keyOps }),
     };
+    const material = reading.kind === 'secret' ? findKeyMaterialInBytes(reading.bytes) : null;
+    if (material) return { label, reason: describeKeyMaterialSecret(material) };
     const candidate = reading.kind === 'public' ? await publicCandidate(reading.facts, meta) : secretCandidate(reading.bytes, meta);
     candidate.id = nextId(counter);
     return candidate;
@@ -292,13 +296,30 @@ function parseSecret(text: string, encoding: SecretEncoding): KeyInput {
   return result({ kind: 'hmac-secret', description: `HMAC secret: ${plural(bytes.length, 'byte')} (${name})`, candidates: [candidate], notices });
 }
 
+function unmarkedText(): KeyInput {
+  return result({
+    kind: 'unmarked-text',
+    description: `Text that is not a key (no PEM, JWK or JWKS). It is used as an HMAC secret only if you tick “${HMAC_MARK_LABEL}”.`,
+  });
+}
+
 // ---- entry point ---------------------------------------------------------------------------
 
+/**
+ * The size cap, checked before anything else reads the text (a parser, a query key, a hash), so a
+ * 10 MB paste costs one length check. Null when the text is small enough to read.
+ */
+export function refuseOversizedKeyText(text: string): KeyInput | null {
+  // Cheap bound first: a string of n UTF-16 units has at most 3n UTF-8 bytes and at least n.
+  if (text.length * 3 <= MAX_KEY_INPUT_BYTES) return null;
+  const size = text.length > MAX_KEY_INPUT_BYTES ? text.length : new TextEncoder().encode(text).length;
+  if (size <= MAX_KEY_INPUT_BYTES) return null;
+  return failure('unknown', 'key-input-too-large', `The key text is ${text.length > MAX_KEY_INPUT_BYTES ? 'over ' : ''}${Math.ceil(size / 1024)} KiB; at most ${MAX_KEY_INPUT_BYTES / 1024} KiB is read. Real key files are a few kB.`);
+}
+
 async function parseUnguarded(text: string, options: KeyInputOptions): Promise<KeyInput> {
-  const size = utf8Length(text);
-  if (size > MAX_KEY_INPUT_BYTES) {
-    return failure('unknown', 'key-input-too-large', `The key text is ${Math.ceil(size / 1024)} KiB; at most ${MAX_KEY_INPUT_BYTES / 1024} KiB is read. Real key files are a few kB.`);
-  }
+  const tooLarge = refuseOversizedKeyText(text);
+  if (tooLarge) return tooLarge;
   const shape = recognizeKeyText(text);
   switch (shape.shape) {
     case 'empty':
@@ -313,8 +334,11 @@ async function parseUnguarded(text: string, options: KeyInputOptions): Promise<K
       return failure('unknown', 'openssh-key', 'This is an OpenSSH key, which JWS does not use. Convert a public key with: ssh-keygen -e -m PKCS8 -f key.pub. It is not used as an HMAC secret.');
     case 'jwt':
       return failure('unknown', 'token-not-key', 'This is a token (JWT), not a key. Paste the token in the token field, and the public key, JWKS or secret here.');
-    case 'text':
-      return parseSecret(text, options.secretEncoding);
+    case 'text': {
+      const material = findKeyMaterial(text);
+      if (material) return failure('unknown', 'key-material-as-secret', describeKeyMaterial(material));
+      return options.textIsHmacSecret === true ? parseSecret(text, options.secretEncoding) : unmarkedText();
+    }
   }
 }
 

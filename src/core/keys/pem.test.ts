@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runInWorker } from '../../testing/runInWorker';
 import { looksLikePem, scanPem } from './pem';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
@@ -71,5 +72,39 @@ describe('looksLikePem', () => {
     expect(looksLikePem('-----BEGIN PUBLIC KEY')).toBe(true);
     expect(looksLikePem('xx -----END CERTIFICATE-----')).toBe(true);
     expect(looksLikePem('a-shared-secret-of-at-least-32-bytes!!')).toBe(false);
+  });
+
+  it('accepts the armour variants it always did, and nothing looser', () => {
+    expect(looksLikePem('--- BEGIN RSA PUBLIC KEY ---')).toBe(true);
+    expect(looksLikePem('-----\n BEGIN X')).toBe(true);
+    expect(looksLikePem('-----BEGINNING')).toBe(false);
+    expect(looksLikePem('-- BEGIN X')).toBe(false);
+    expect(looksLikePem('---BEGIN lower')).toBe(false);
+    expect(looksLikePem('----END')).toBe(false);
+    expect(looksLikePem('END-----')).toBe(false);
+  });
+});
+
+/** 1 MB of hostile text through the real function, in a worker the test stops after 10 s. */
+const completes = async (exportName: string, text: string) => runInWorker({ base: import.meta.url, module: './pem.ts', exportName, args: [text] });
+const MB = 1 << 20;
+
+describe('pem: linear on hostile input (hang guards, not timings)', () => {
+  it('looksLikePem finishes on a megabyte of dashes, with and without spaces or a BEGIN', { timeout: 120_000 }, async () => {
+    // `/-{3,}\s*BEGIN [A-Z]/` took 9 s on 40,000 dashes.
+    for (const text of ['-'.repeat(MB), '--- '.repeat(MB / 4), `${'-'.repeat(MB)}BEGIN`, '-----BEGINx'.repeat(MB / 11)]) {
+      expect(await completes('looksLikePem', text)).toMatchObject({ completed: true });
+    }
+  });
+
+  it('scanPem finishes on a megabyte of BEGIN lines, escaped BEGINs on one line, or padding', { timeout: 120_000 }, async () => {
+    for (const text of [
+      '-----BEGIN A-----\n'.repeat(MB / 18),
+      '-----BEGIN A-----\n!\n'.repeat(MB / 20),
+      '-----BEGIN '.repeat(MB / 11),
+      `-----BEGIN A-----\nAAAA${'='.repeat(MB)}A\n-----END A-----`,
+    ]) {
+      expect(await completes('scanPem', text)).toMatchObject({ completed: true });
+    }
   });
 });

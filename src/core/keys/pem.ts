@@ -5,6 +5,7 @@
  * the reason it could not be.
  */
 import { base64url } from 'jose';
+import { trailingRunLength } from '../text/trailingRun';
 
 export interface PemBlock {
   /** 1-based position among the blocks in the text. */
@@ -29,15 +30,50 @@ export interface PemScan {
 const BEGIN = /-----BEGIN ([^\n]*?)-----/g;
 const BASE64_CHAR = /[A-Za-z0-9+/]/;
 
-/** Any armour line, even a broken one, means the text is meant as PEM and must never be a secret. */
-export function looksLikePem(text: string): boolean {
-  return /-----\s*(BEGIN|END)\b/.test(text) || /-{3,}\s*BEGIN [A-Z]/.test(text);
+const SPACE = /\s/;
+const WORD_CHAR = /\w/;
+const UPPER = /[A-Z]/;
+
+/**
+ * Does `word` stand after an armour dash run, as in `-----BEGIN` or `--- BEGIN X`? An index loop,
+ * not `/-{3,}\s*BEGIN [A-Z]/`: that pattern backtracks over every dash at every start, and 40,000
+ * dashes took seconds. Each occurrence looks back over at most its own run of spaces and 5 dashes,
+ * and those runs do not overlap, so the whole scan is linear.
+ */
+function hasArmourWord(text: string, word: 'BEGIN' | 'END'): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    let i = at;
+    while (i > 0 && SPACE.test(text[i - 1] as string)) i--;
+    let dashes = 0;
+    while (i > 0 && dashes < 5 && text[i - 1] === '-') {
+      i--;
+      dashes++;
+    }
+    const after = text[at + word.length] ?? '';
+    if (dashes === 5 && !WORD_CHAR.test(after)) return true;
+    // A mangled BEGIN line with fewer dashes still declares a label: "--- BEGIN PUBLIC KEY".
+    if (word === 'BEGIN' && dashes >= 3 && after === ' ' && UPPER.test(text[at + word.length + 1] ?? '')) return true;
+  }
+  return false;
 }
 
-function lineAt(text: string, offset: number): number {
+/** Any armour line, even a broken one, means the text is meant as PEM and must never be a secret. */
+export function looksLikePem(text: string): boolean {
+  return hasArmourWord(text, 'BEGIN') || hasArmourWord(text, 'END');
+}
+
+/** Line numbers for offsets visited in increasing order, counted once over the text. */
+function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
   let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return (offset) => {
+    if (offset < at) {
+      at = 0;
+      line = 1;
+    }
+    for (; at < offset && at < text.length; at++) if (text.charCodeAt(at) === 10) line++;
+    return line;
+  };
 }
 
 function describeChar(ch: string): string {
@@ -48,7 +84,7 @@ function describeChar(ch: string): string {
   return `"${ch}"`;
 }
 
-function decodeBody(text: string, bodyStart: number, bodyEnd: number): { der: Uint8Array; headers: Record<string, string> } | { problem: string } {
+function decodeBody(text: string, bodyStart: number, bodyEnd: number, lineAt: (offset: number) => number): { der: Uint8Array; headers: Record<string, string> } | { problem: string } {
   // No prototype: header names come from the pasted text.
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   let base64 = '';
@@ -73,11 +109,11 @@ function decodeBody(text: string, bodyStart: number, bodyEnd: number): { der: Ui
       const ch = line[i] as string;
       if (BASE64_CHAR.test(ch) || ch === '=') continue;
       const column = rawLine.indexOf(line) + i + 1;
-      return { problem: `line ${lineAt(text, lineStart)}, column ${column} has ${describeChar(ch)}, which is not base64` };
+      return { problem: `line ${lineAt(lineStart)}, column ${column} has ${describeChar(ch)}, which is not base64` };
     }
     base64 += line;
   }
-  const padding = /=*$/.exec(base64)?.[0].length ?? 0;
+  const padding = trailingRunLength(base64, '=');
   const body = base64.slice(0, base64.length - padding);
   if (body.includes('=')) return { problem: 'it has "=" padding in the middle of its base64 (two blocks run together?)' };
   if (padding > 2 || body.length % 4 === 1) return { problem: `its base64 has ${base64.length} characters, which cannot be a whole number of bytes (cut off?)` };
@@ -85,9 +121,24 @@ function decodeBody(text: string, bodyStart: number, bodyEnd: number): { der: Ui
   return { der: base64url.decode(body.replace(/\+/g, '-').replace(/\//g, '_')), headers };
 }
 
+/**
+ * Is there a BEGIN line followed, on the same line, by `-----\n` written as an escape? Line by
+ * line: the pattern `/-----BEGIN [^\n]*?-----\\n/` rescans the rest of the line from every BEGIN.
+ */
+function hasEscapedBeginLine(text: string): boolean {
+  const begin = '-----BEGIN ';
+  for (let at = text.indexOf(begin); at !== -1; ) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 ? text.length : newline;
+    if (text.slice(at + begin.length, lineEnd).includes('-----\\n')) return true;
+    at = newline === -1 ? -1 : text.indexOf(begin, lineEnd);
+  }
+  return false;
+}
+
 /** Turns `\n` escapes into line breaks when a PEM was copied out of a JSON or YAML string. */
 function unescapeNewlines(text: string): { text: string; changed: boolean } {
-  if (!/-----BEGIN [^\n]*?-----\\n/.test(text)) return { text, changed: false };
+  if (!hasEscapedBeginLine(text)) return { text, changed: false };
   return { text: text.replace(/\\r\\n|\\n/g, '\n'), changed: true };
 }
 
@@ -96,6 +147,7 @@ export function scanPem(input: string): PemScan {
   const unescaped = unescapeNewlines(input);
   if (unescaped.changed) notes.push('The text had "\\n" escapes (copied from a JSON or YAML string); they were read as line breaks.');
   const text = unescaped.text.replace(/\r\n?/g, '\n');
+  const lineAt = lineCounter(text);
   const blocks: PemBlock[] = [];
   let consumedUpTo = 0;
   let stray = false;
@@ -107,7 +159,7 @@ export function scanPem(input: string): PemScan {
     const bodyStart = beginAt + match[0].length;
     const nextBegin = matches[i + 1]?.index ?? text.length;
     if (text.slice(consumedUpTo, beginAt).trim() !== '') stray = true;
-    const block: PemBlock = { index: i + 1, label, line: lineAt(text, beginAt), der: null, problem: null, headers: {} };
+    const block: PemBlock = { index: i + 1, label, line: lineAt(beginAt), der: null, problem: null, headers: {} };
     blocks.push(block);
 
     const endMatch = /-----END ([^\n]*?)-----/.exec(text.slice(bodyStart, nextBegin));
@@ -123,7 +175,7 @@ export function scanPem(input: string): PemScan {
       block.problem = `it begins with "${label}" but ends with "${endLabel}"`;
       return;
     }
-    const decoded = decodeBody(text, bodyStart, bodyEnd);
+    const decoded = decodeBody(text, bodyStart, bodyEnd, lineAt);
     if ('problem' in decoded) block.problem = decoded.problem;
     else {
       block.der = decoded.der;

@@ -16,7 +16,7 @@ describe('publicKeySet', () => {
   });
 
   it('never includes an HMAC secret', async () => {
-    const keys = await parseKeyInput('my-hmac-secret-that-is-long-enough-32', { secretEncoding: 'utf8' });
+    const keys = await parseKeyInput('my-hmac-secret-that-is-long-enough-32', { secretEncoding: 'utf8', textIsHmacSecret: true });
     expect(keys.candidates).toHaveLength(1);
     expect(publicKeySet(keys.candidates)).toEqual({ keys: [] });
   });

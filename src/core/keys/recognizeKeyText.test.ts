@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runInWorker } from '../../testing/runInWorker';
 import { recognizeKeyText } from './recognizeKeyText';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
@@ -28,5 +29,15 @@ describe('recognizeKeyText', () => {
     expect(recognizeKeyText(body(fixture('keys/sa-rsa.pkcs1.key.pem'))).shape).toBe('der-base64');
     expect(recognizeKeyText('hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg').shape).toBe('text');
     expect(recognizeKeyText(Buffer.from(new Uint8Array(64).fill(0x30)).toString('base64')).shape).toBe('text');
+  });
+});
+
+describe('recognizeKeyText: linear on hostile input (hang guard, not a timing)', () => {
+  it('finishes on a megabyte of dashes, of padding, or of base64 ending in padding', { timeout: 120_000 }, async () => {
+    const MB = 1 << 20;
+    for (const text of ['-'.repeat(MB), `${'='.repeat(MB)}A`, `MI${'A'.repeat(MB)}==`]) {
+      const outcome = await runInWorker({ base: import.meta.url, module: './recognizeKeyText.ts', exportName: 'recognizeKeyText', args: [text] });
+      expect(outcome).toMatchObject({ completed: true });
+    }
   });
 });

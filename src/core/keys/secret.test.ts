@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runInWorker } from '../../testing/runInWorker';
 import { decodeSecretText } from './secret';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -33,5 +34,15 @@ describe('decodeSecretText', () => {
   it('refuses an empty secret', () => {
     expect(decodeSecretText('\n', 'utf8')).toMatchObject({ ok: false, error: { code: 'empty-secret' } });
     expect(decodeSecretText('==', 'base64')).toMatchObject({ ok: false, error: { code: 'empty-secret' } });
+  });
+});
+
+describe('decodeSecretText: linear on hostile input (hang guard, not a timing)', () => {
+  it('finishes on a megabyte of "=" followed by another character', { timeout: 120_000 }, async () => {
+    // `/=*$/` retried the run from every "=": quadratic in V8.
+    for (const encoding of ['base64', 'base64url'] as const) {
+      const outcome = await runInWorker({ base: import.meta.url, module: './secret.ts', exportName: 'decodeSecretText', args: [`${'='.repeat(1 << 20)}a`, encoding] });
+      expect(outcome).toMatchObject({ completed: true });
+    }
   });
 });

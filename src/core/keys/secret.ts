@@ -4,6 +4,7 @@
  */
 import { base64url } from 'jose';
 import { fail, ok, type Result } from '../result';
+import { trailingRunLength } from '../text/trailingRun';
 
 export type SecretEncoding = 'utf8' | 'base64' | 'base64url';
 
@@ -12,6 +13,15 @@ export interface DecodedSecret {
   /** What was done to the text on the way (trimmed newline, stripped padding). */
   notes: string[];
 }
+
+/** The label of the user's mark that makes raw text an HMAC secret, quoted in messages that ask for it. */
+export const HMAC_MARK_LABEL = 'Use this text as an HMAC secret';
+
+/**
+ * Real HMAC secrets are 32 to 64 random bytes; past this length a "secret" is more likely the text
+ * of a public key or certificate, which anyone can read.
+ */
+export const LONG_HMAC_SECRET_BYTES = 100;
 
 export const SECRET_ENCODING_NAMES: Record<SecretEncoding, string> = {
   utf8: 'UTF-8 text',
@@ -43,7 +53,7 @@ function decodeUtf8Secret(text: string): DecodedSecret {
 function decodeBase64Secret(text: string, encoding: 'base64' | 'base64url'): Result<DecodedSecret> {
   const notes: string[] = [];
   const compact = text.replace(/\s+/g, '');
-  const padding = /=*$/.exec(compact)?.[0].length ?? 0;
+  const padding = trailingRunLength(compact, '=');
   const body = compact.slice(0, compact.length - padding);
   const allowed = encoding === 'base64' ? /[A-Za-z0-9+/]/ : /[A-Za-z0-9_-]/;
   // Positions are counted in the text as typed, so the message points at what the user sees.

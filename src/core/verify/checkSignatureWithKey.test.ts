@@ -18,7 +18,7 @@ const partsOf = (token: string): SigningParts => {
   return { protected: p, payload: q, signature: s };
 };
 const spec = (alg: string) => algorithmSpec(alg) as AlgorithmSpec;
-const keyFrom = async (file: string, encoding: 'utf8' | 'base64url' = 'utf8'): Promise<CandidateKey> => (await parseKeyInput(fixture(file), { secretEncoding: encoding })).candidates[0] as CandidateKey;
+const keyFrom = async (file: string, encoding: 'utf8' | 'base64url' = 'utf8'): Promise<CandidateKey> => (await parseKeyInput(fixture(file), { secretEncoding: encoding, textIsHmacSecret: true })).candidates[0] as CandidateKey;
 const sigBytes = (parts: SigningParts) => Buffer.from(parts.signature, 'base64url').length;
 
 afterEach(() => vi.restoreAllMocks());

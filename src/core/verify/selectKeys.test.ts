@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateKey } from '../keys/candidateKey';
-import { kidsOf, selectKeysByKid } from './selectKeys';
+import { kidsOf, kubernetesKeySelection, ownKid, selectKeysByKid } from './selectKeys';
 
 const key = (id: string, kubernetesKid: string | null, givenKid?: string): CandidateKey => ({
   id,
@@ -19,7 +19,7 @@ const jwk = key('jwk', 'k8s-b', 'bilbo.baggins@hobbiton.example');
 const secret = key('secret', null);
 const ids = (selection: ReturnType<typeof selectKeysByKid>) => selection.selected.map((s) => [s.candidate.id, s.reason, s.kid]);
 
-describe('selectKeysByKid', () => {
+describe('selectKeysByKid: JOSE selection', () => {
   it('tries every key when the token kid is missing or empty', () => {
     expect(ids(selectKeysByKid(null, [pem, jwk]))).toEqual([
       ['pem', 'token-has-no-kid', 'k8s-a'],
@@ -28,27 +28,34 @@ describe('selectKeysByKid', () => {
     expect(selectKeysByKid('', [pem, jwk]).selected).toHaveLength(2);
   });
 
-  it('selects by the JWK kid or by the derived Kubernetes kid', () => {
-    expect(ids(selectKeysByKid('bilbo.baggins@hobbiton.example', [pem, jwk]))).toEqual([['jwk', 'given-kid', 'bilbo.baggins@hobbiton.example']]);
-    expect(ids(selectKeysByKid('k8s-b', [pem, jwk]))).toEqual([['jwk', 'kubernetes-kid', 'k8s-b']]);
-    const { selected, notSelected } = selectKeysByKid('k8s-a', [pem, jwk]);
-    expect(selected.map((s) => s.candidate.id)).toEqual(['pem']);
-    expect(notSelected.map((c) => c.id)).toEqual(['jwk']);
+  it('selects a key that declares a kid only by that kid, never by its derived kid', () => {
+    expect(ids(selectKeysByKid('bilbo.baggins@hobbiton.example', [jwk]))).toEqual([['jwk', 'given-kid', 'bilbo.baggins@hobbiton.example']]);
+    const byDerived = selectKeysByKid('k8s-b', [jwk]);
+    expect(byDerived.selected).toEqual([]);
+    expect(byDerived.notSelected.map((c) => c.id)).toEqual(['jwk']);
   });
 
-  it('selects nothing when no key has the kid, as kube-apiserver does', () => {
-    const selection = selectKeysByKid('HTkjVhWq', [pem, jwk]);
-    expect(selection.selected).toEqual([]);
-    expect(selection.notSelected).toHaveLength(2);
+  it('tries a key that declares no kid (a PEM, a secret) whatever the token kid, showing its own kid', () => {
+    expect(ids(selectKeysByKid('some-other-kid', [pem, secret, jwk]))).toEqual([
+      ['pem', 'key-declares-no-kid', 'k8s-a'],
+      ['secret', 'key-declares-no-kid', null],
+    ]);
   });
 
-  it('still tries a bare secret, which has no kid to compare', () => {
-    expect(ids(selectKeysByKid('018c0ae5-4d9b-471b-bfd6-eef314bc7037', [secret, pem]))).toEqual([['secret', 'key-has-no-kid', null]]);
-  });
-
-  it('lists a key\'s kids, given first', () => {
+  it("lists a key's kids, given first, and shows its own kid", () => {
     expect(kidsOf(jwk)).toEqual(['bilbo.baggins@hobbiton.example', 'k8s-b']);
     expect(kidsOf(key('same', 'x', 'x'))).toEqual(['x']);
     expect(kidsOf(secret)).toEqual([]);
+    expect([ownKid(jwk), ownKid(pem), ownKid(secret)]).toEqual(['bilbo.baggins@hobbiton.example', 'k8s-a', null]);
+  });
+});
+
+describe('kubernetesKeySelection: what kube-apiserver 1.31+ would select', () => {
+  it('selects by the derived kid only, ignoring a JWK kid; an empty or missing token kid selects every key', () => {
+    expect(kubernetesKeySelection('k8s-a', pem)).toEqual({ derivedKid: 'k8s-a', tokenKid: 'k8s-a', selects: true });
+    expect(kubernetesKeySelection('bilbo.baggins@hobbiton.example', jwk)).toEqual({ derivedKid: 'k8s-b', tokenKid: 'bilbo.baggins@hobbiton.example', selects: false });
+    expect(kubernetesKeySelection('', pem)?.selects).toBe(true);
+    expect(kubernetesKeySelection(null, pem)?.selects).toBe(true);
+    expect(kubernetesKeySelection('k8s-a', secret)).toBeNull();
   });
 });

@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { decodeToken, type JsonObject } from '../jws/decodeToken';
 import { validateClaims, type ClaimPolicy } from './validateClaims';
 import type { SignatureResult, SignatureState } from './verifySignature';
+import { createPrivateKey, sign } from 'node:crypto';
+import { parseKeyInput } from '../keys/parseKeyInput';
+import { verifySignature } from './verifySignature';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
-const manifest = JSON.parse(fixture('MANIFEST.json')) as { issuer: string; apiAudiences: string[]; iat: number };
+const manifest = JSON.parse(fixture('MANIFEST.json')) as { issuer: string; apiAudiences: string[]; iat: number; keys: Record<string, { kid: string }> };
 const claimsOf = (file: string) => decodeToken(fixture(file).trim()).claims as JsonObject;
 const NOW = manifest.iat + 600;
 const policy = (over: Partial<ClaimPolicy> = {}): ClaimPolicy => ({ issuers: [manifest.issuer], audiences: [], nowSeconds: NOW, ...over });
-const signature = (state: SignatureState, alg = 'RS256'): SignatureResult => ({ state, message: `signature ${state}`, alg, tokenKid: null, kubernetesAlgorithm: null, attempts: [], kidsPresent: [], notes: [] });
+const signature = (state: SignatureState, alg = 'RS256'): SignatureResult => ({ state, message: `signature ${state}`, alg, tokenKid: null, kubernetesAlgorithm: null, attempts: [], kidsPresent: [], notes: [], warnings: [] });
 const VERIFIED = signature('verified');
 const codes = (v: { reasons: { code: string }[] }) => v.reasons.map((r) => r.code);
 
@@ -166,6 +169,30 @@ describe('validateClaims: the signature is part of the verdict', () => {
       expect(verdict.warnings.map((w) => w.code)).toEqual(['signature-algorithm']);
     }
     expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', 'ES512')).warnings).toEqual([]);
+  });
+
+  it('refuses with kid-mismatch when the verifying key is not one kube-apiserver would select by kid', async () => {
+    // A token signed by sa-rsa under another kid (as an external signer may): the PEM verifies it
+    // (JOSE), but kube-apiserver 1.31+ looks keys up by their derived kid (k/k pkg/serviceaccount/jwt.go @ 9d38f210).
+    const { kid: derivedKid } = manifest.keys['sa-rsa'] as { kid: string };
+    const pod = fixture('tokens/pod-bound.jwt').trim().split('.');
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'custom-signer-key-7' })).toString('base64url');
+    const input = `${header}.${pod[1]}`;
+    const token = `${input}.${sign('sha256', Buffer.from(input), createPrivateKey(fixture('keys/sa-rsa.key.pem'))).toString('base64url')}`;
+    const keys = await parseKeyInput(fixture('keys/sa-rsa.pub.pem'), { secretEncoding: 'utf8' });
+    const verified = await verifySignature(decodeToken(token), keys);
+    expect(verified.state).toBe('verified');
+    const verdict = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), verified);
+    expect(verdict.accepted).toBe(false);
+    expect(verdict.reasons).toEqual([
+      {
+        code: 'kid-mismatch',
+        message: `kube-apiserver 1.31 and later select keys by kid: this key's derived kid "${derivedKid}" ≠ token kid "custom-signer-key-7", so it would not try this key ("invalid signature, no keys found" unless another of its keys has that kid). Up to 1.30 it tried every key.`,
+      },
+    ]);
+    // The token as the cluster signed it: same key, its derived kid, no such reason.
+    const genuine = await verifySignature(decodeToken(fixture('tokens/pod-bound.jwt').trim()), keys);
+    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), genuine).reasons).toEqual([]);
   });
 
   it('lists the signature as not checkable when no result is given', () => {

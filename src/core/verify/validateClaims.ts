@@ -57,7 +57,7 @@ function signatureReason(signature: SignatureResult): VerdictReason | null {
       if (signature.alg && !isKubernetesAlgorithm(signature.alg) && /^(HS|Ed)/.test(signature.alg)) {
         return { code: 'signature-algorithm', message: `The token is signed with ${signature.alg}; kube-apiserver's keys are RSA or ECDSA, so it can never verify it (Kubernetes uses RS256, ES256, ES384, ES512).` };
       }
-      return null;
+      return kidMismatchReason(signature);
     case 'no-matching-key':
       return { code: 'signature-no-matching-key', message: `invalid signature, no keys found: ${signature.message}` };
     case 'invalid':
@@ -71,6 +71,20 @@ function signatureReason(signature: SignatureResult): VerdictReason | null {
     case 'no-key':
       return { code: 'signature-not-checked', message: 'The signature was not checked (no key was given); the API server accepts only tokens signed by one of its keys.' };
   }
+}
+
+/**
+ * The signature verifies, but would kube-apiserver pick that key? It selects keys by the kid it
+ * derives from each (kubernetes/kubernetes pkg/serviceaccount/jwt.go @ 9d38f210, from 1.31); through
+ * 1.30 it tried every key. Which versions apply is for the version table to say.
+ */
+function kidMismatchReason(signature: SignatureResult): VerdictReason | null {
+  const selection = signature.kubernetesSelection;
+  if (!selection || selection.selects) return null;
+  return {
+    code: 'kid-mismatch',
+    message: `kube-apiserver 1.31 and later select keys by kid: this key's derived kid "${selection.derivedKid}" ≠ token kid "${selection.tokenKid ?? ''}", so it would not try this key ("invalid signature, no keys found" unless another of its keys has that kid). Up to 1.30 it tried every key.`,
+  };
 }
 
 function audiencesOf(aud: unknown): string[] | null | 'malformed' {

@@ -6,6 +6,10 @@ import { decodeToken, type DecodedToken } from '../jws/decodeToken';
 import { derBitString, derOid, derSequence, readBitString, readDer, readSequence } from '../keys/der';
 import { OID } from '../keys/oids';
 import { parseKeyInput, type KeyInput, type KeyInputOptions } from '../keys/parseKeyInput';
+import { disguisedKeys } from '../../testing/disguisedKeys';
+import { secretCandidate } from '../keys/candidateKey';
+import { algorithmSpec, type AlgorithmSpec } from './algorithms';
+import { checkSignatureWithKey } from './checkSignatureWithKey';
 import { verifySignature, type SignatureResult } from './verifySignature';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
@@ -14,6 +18,8 @@ const manifest = JSON.parse(fixture('MANIFEST.json')) as {
   tokens: { file: string; signedBy?: string; alg: string; kid?: string }[];
 };
 const utf8: KeyInputOptions = { secretEncoding: 'utf8' };
+/** As with the box "Use this text as an HMAC secret" ticked. */
+const markedSecret: KeyInputOptions = { secretEncoding: 'utf8', textIsHmacSecret: true };
 const keys = (text: string, options: KeyInputOptions = utf8) => parseKeyInput(text, options);
 const verify = async (token: string, keyText: string, options: KeyInputOptions = utf8): Promise<SignatureResult> => verifySignature(decodeToken(token.trim()), await keys(keyText, options));
 const b64u = (data: string | Uint8Array) => Buffer.from(data).toString('base64url');
@@ -61,13 +67,12 @@ function vectorKeyForms(vector: Vector): [string, string, KeyInputOptions][] {
   if (key.jwks) forms.push(['jwks', JSON.stringify(key.jwks), utf8]);
   if (key.pem) forms.push(['pem', key.pem, utf8]);
   if (key.type === 'secret') {
-    forms.push(['secret (base64url)', key.secret_b64url ?? '', { secretEncoding: 'base64url' }]);
+    forms.push(['secret (base64url)', key.secret_b64url ?? '', { secretEncoding: 'base64url', textIsHmacSecret: true }]);
     forms.push(['oct jwk', JSON.stringify(key.jwk), utf8]);
   }
   return forms;
 }
 
-const kidOf = (token: string) => (decodeToken(token).headerObject?.kid as string | undefined) ?? '';
 const kubernetesKidOfPem = (pem: string) => createHash('sha256').update(createPublicKey(pem).export({ format: 'der', type: 'spki' })).digest('base64url');
 
 const vectorFiles = [
@@ -87,17 +92,12 @@ describe('verifySignature: every vector that carries a token verifies or fails a
         const result = await verify(vector.token as string, keyText, options);
         switch (vector.expect) {
           case 'valid':
-            if (form === 'pem' && kidOf(vector.token as string) && kidOf(vector.token as string) !== kubernetesKidOfPem(keyText)) {
-              // A bare PEM has only its Kubernetes kid; a token kid like "bilbo.baggins@hobbiton.example"
-              // does not select it (kube-apiserver semantics), but the signature is shown to match.
-              expect(result.state).toBe('no-matching-key');
-              expect(result.attempts[0]?.signatureMatchesAnyway).toBe(true);
-            } else {
-              expect(result.state, result.message).toBe('verified');
-            }
+            // Every form, PEM included: a PEM declares no kid, so whatever the token's kid
+            // ("bilbo.baggins@hobbiton.example" in RFC 7520), it is tried, as JOSE does.
+            expect(result.state, result.message).toBe('verified');
             break;
           case 'invalid':
-            // A key whose kid differs is not even tried (kube-apiserver semantics): no-matching-key.
+            // A key that declares another kid is not even tried: no-matching-key.
             expect(['invalid', 'no-matching-key']).toContain(result.state);
             break;
           case 'unsecured':
@@ -126,10 +126,20 @@ describe('verifySignature: every vector that carries a token verifies or fails a
     expect(await verify(curve.token as string, JSON.stringify(curve.key?.jwk))).toMatchObject({ state: 'invalid', attempts: [{ reason: 'key type EC P-521 cannot verify ES256, which needs EC P-256' }] });
     const wrongKey = vector('k8s-derived-legacy-rs256-wrong-key');
     const mismatch = await verify(wrongKey.token as string, wrongKey.key?.pem as string);
-    expect(mismatch.state).toBe('no-matching-key');
-    expect(mismatch.message).toContain('The pasted key\'s Kubernetes kid is "yEooMTEt7THsoVd-yf2m_0tmtgtZWGhAPFm296R5q18"');
+    expect(mismatch).toMatchObject({ state: 'invalid', attempts: [{ outcome: 'signature-mismatch' }] });
+    expect(mismatch.message).toContain('The pasted key\'s Kubernetes kid is "yEooMTEt7THsoVd-yf2m_0tmtgtZWGhAPFm296R5q18", not the token\'s kid');
     const tampered = vector('neg-rfc7515-a2-tampered-payload');
     expect(await verify(tampered.token as string, JSON.stringify(tampered.key?.jwk))).toMatchObject({ state: 'invalid', attempts: [{ outcome: 'signature-mismatch' }] });
+  });
+
+  it('verifies the RFC 7520 4.1-4.3 examples with their PEM-form public key, whose derived kid is not the token kid', async () => {
+    for (const id of ['rfc7520-4.1-rs256', 'rfc7520-4.2-ps384', 'rfc7520-4.3-es512']) {
+      const vector = signatureVectors.find((v) => v.id === id) as Vector;
+      const result = await verify(vector.token as string, vector.key?.pem as string);
+      expect(result, id).toMatchObject({ state: 'verified', tokenKid: 'bilbo.baggins@hobbiton.example', matchedKid: kubernetesKidOfPem(vector.key?.pem as string) });
+      expect(result.kubernetesSelection).toEqual({ derivedKid: result.matchedKid, tokenKid: 'bilbo.baggins@hobbiton.example', selects: false });
+      expect(result.message).toMatch(/the key declares no kid, so it is tried/);
+    }
   });
 
   it('matches a non-Kubernetes kid given by a JWK', async () => {
@@ -191,21 +201,23 @@ describe('verifySignature: fixture tokens with each key form', () => {
     }
   }
 
-  it('verifies hs256-generic.jwt with hmac-secret.txt read as UTF-8 (trailing newline trimmed)', async () => {
-    const result = await verify(fixture('tokens/hs256-generic.jwt'), fixture('keys/hmac-secret.txt'));
+  it('verifies hs256-generic.jwt with hmac-secret.txt marked as a secret, read as UTF-8 (trailing newline trimmed)', async () => {
+    const result = await verify(fixture('tokens/hs256-generic.jwt'), fixture('keys/hmac-secret.txt'), markedSecret);
     expect(result).toMatchObject({ state: 'verified', kubernetesAlgorithm: false, matchedKey: { id: 'key-1', label: 'HMAC secret (UTF-8 text)' } });
     expect(result.message).toMatch(/HS256 is not a Kubernetes signing algorithm/);
   });
 
-  it('says which key of a multi-key file matched, and why the others were not tried', async () => {
+  it('says which key of a multi-key file matched, and what happened with the others', async () => {
+    // PEM blocks declare no kid, so each is tried (JOSE); the one that verifies is the one whose
+    // derived kid is the token's, so kube-apiserver would select it too.
     const result = await verify(fixture('tokens/pod-bound.jwt'), fixture('keys/sa-multi.pub.pem'));
     expect(result.matchedKey).toEqual({ id: 'key-2', label: 'PEM block 2 (PUBLIC KEY)' });
     expect(result.attempts.map((a) => [a.label, a.outcome])).toEqual([
+      ['PEM block 1 (PUBLIC KEY)', 'signature-mismatch'],
       ['PEM block 2 (PUBLIC KEY)', 'verified'],
-      ['PEM block 1 (PUBLIC KEY)', 'kid-mismatch'],
-      ['PEM block 3 (PUBLIC KEY)', 'kid-mismatch'],
+      ['PEM block 3 (PUBLIC KEY)', 'incompatible'],
     ]);
-    expect(result.attempts[1]?.reason).toMatch(/^kid does not match/);
+    expect(result).toMatchObject({ matchedKid: RSA_KID, kubernetesSelection: { derivedKid: RSA_KID, selects: true } });
   });
 
   it('reports a tampered payload as invalid', async () => {
@@ -237,9 +249,8 @@ describe('verifySignature: fixture tokens with each key form', () => {
     const hmacKey = await globalThis.crypto.subtle.importKey('raw', new TextEncoder().encode(pemText), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     const mac = await globalThis.crypto.subtle.sign('HMAC', hmacKey, new TextEncoder().encode(signingInput));
     const forged = `${signingInput}.${b64u(new Uint8Array(mac))}`;
-    // The forgery is real: the PEM bytes as an explicit oct JWK do verify it…
-    const asOct = JSON.stringify({ kty: 'oct', k: b64u(pemText), kid: RSA_KID });
-    expect((await verify(forged, asOct)).state).toBe('verified');
+    // The forgery is real: the PEM bytes as an HMAC key do verify it…
+    expect(await forgeryHolds(forged, pemText)).toBe(true);
     // …but pasted as a key (PEM, JWK, JWKS, base64 DER), in any secret encoding, it never does.
     const spkiBody = pemText.replace(/-----[^-]+-----/g, '');
     for (const keyText of [pemText, pemText.trimEnd(), spkiBody, fixture('keys/cluster-jwks.json'), jwkFromJwks('keys/cluster-jwks.json', 0)]) {
@@ -250,6 +261,57 @@ describe('verifySignature: fixture tokens with each key form', () => {
         expect(result.attempts.find((a) => a.outcome !== 'kid-mismatch')?.reason).toMatch(/never used as an HMAC secret/);
       }
     }
+  });
+});
+
+// ---- HMAC is never a fallback ----------------------------------------------------------------
+
+/** Would these bytes, as an HMAC key, verify the token? The app's own check, without its key parsing. */
+async function forgeryHolds(token: string, secret: string): Promise<boolean> {
+  const [protectedHeader = '', payload = '', signature = ''] = token.split('.');
+  const candidate = secretCandidate(new TextEncoder().encode(secret), { id: 'forged', label: 'forged', fromPrivateKey: false });
+  const check = await checkSignatureWithKey({ protected: protectedHeader, payload, signature }, algorithmSpec('HS256') as AlgorithmSpec, candidate, 32);
+  return check.outcome === 'match';
+}
+
+describe('verifySignature: HMAC only when marked, and never with key material', () => {
+  const hs256 = (secret: string | Uint8Array) => signJws({ alg: 'HS256', typ: 'JWT' }, claims, 'HS256', secret);
+
+  for (const [name, text] of disguisedKeys()) {
+    it(`never verifies an HS256 token forged with ${name} as the secret`, async () => {
+      const forged = hs256(text);
+      // The forgery is real: these exact bytes, as an HMAC key, do verify it.
+      expect(await forgeryHolds(forged, text)).toBe(true);
+      for (const options of [utf8, markedSecret, { secretEncoding: 'base64', textIsHmacSecret: true }, { secretEncoding: 'base64url', textIsHmacSecret: true }] as KeyInputOptions[]) {
+        const result = await verify(forged, text, options);
+        expect(result.state).toBe('error');
+        expect(result.message).toMatch(/never used as an HMAC secret/);
+      }
+      // Nor when wrapped in an oct JWK or JWKS, which declares itself a secret.
+      const octJwk = { kty: 'oct', k: b64u(text) };
+      for (const keyText of [JSON.stringify(octJwk), JSON.stringify({ keys: [octJwk] })]) {
+        const result = await verify(forged, keyText);
+        expect(result.state).toBe('error');
+        expect(result.message).toMatch(/its secret \("k"\) is .*never used as an HMAC secret/);
+      }
+    });
+  }
+
+  it('asks for the mark when an HS* token meets unmarked text, and says there is no key for other algorithms', async () => {
+    const hs = await verify(fixture('tokens/hs256-generic.jwt'), fixture('keys/hmac-secret.txt'));
+    expect(hs.state).toBe('no-key');
+    expect(hs.matchedKey).toBeUndefined();
+    expect(hs.message).toContain('tick “Use this text as an HMAC secret”');
+    const rs = await verify(fixture('tokens/pod-bound.jwt'), fixture('keys/hmac-secret.txt'));
+    expect(rs).toMatchObject({ state: 'no-key', message: 'The key text is not a PEM key, certificate, JWK or JWKS, so there is no key for this RS256 signature.' });
+  });
+
+  it('warns loudly when a marked secret over 100 bytes verifies, and not for a real one', async () => {
+    const long = 'x'.repeat(150);
+    const result = await verify(hs256(long), long, markedSecret);
+    expect(result.state).toBe('verified');
+    expect(result.warnings).toEqual([expect.stringMatching(/150 bytes long\. Real HMAC secrets are short/)]);
+    expect((await verify(fixture('tokens/hs256-generic.jwt'), fixture('keys/hmac-secret.txt'), markedSecret)).warnings).toEqual([]);
   });
 });
 
@@ -264,24 +326,23 @@ describe('verifySignature: key selection as kube-apiserver does it', () => {
     expect(result.message).toMatch(/kid is empty, so every key is tried/);
   });
 
-  it('does not try a pasted PEM whose Kubernetes kid differs, but says whether its signature would match', async () => {
+  it('verifies with a pasted PEM whose derived kid differs, and records that kube-apiserver would not select it', async () => {
     const token = signJws({ alg: 'RS256', kid: 'custom-signer-key-7' }, claims, 'RS256', saRsa);
     const result = await verify(token, fixture('keys/sa-rsa.pub.pem'));
-    expect(result.state).toBe('no-matching-key');
-    expect(result.matchedKey).toBeUndefined();
-    expect(result.attempts).toEqual([
-      expect.objectContaining({ outcome: 'kid-mismatch', keyKid: RSA_KID, signatureMatchesAnyway: true, reason: expect.stringMatching(/its signature does match \(kube-apiserver would still not try it\)/) }),
-    ]);
-    expect(result.message).toContain(`The pasted key's Kubernetes kid is "${RSA_KID}"`);
-    expect(result.message).toMatch(/the signature does match PEM block 1 \(PUBLIC KEY\)/);
+    expect(result).toMatchObject({ state: 'verified', matchedKid: RSA_KID, matchedKey: { label: 'PEM block 1 (PUBLIC KEY)' } });
+    expect(result.kubernetesSelection).toEqual({ derivedKid: RSA_KID, tokenKid: 'custom-signer-key-7', selects: false });
+    expect(result.notes).toContain(`kube-apiserver selects keys by their derived kid, and this key's ("${RSA_KID}") is not the token's ("custom-signer-key-7"): see the verdict.`);
   });
 
-  it('matches a JWK by its own kid as well as by its Kubernetes kid', async () => {
+  it('selects a JWK by its own kid only, as JOSE does, and says when kube-apiserver would pick it by its derived kid', async () => {
     const jwk = { ...(JSON.parse(jwkFromJwks('keys/cluster-jwks.json', 0)) as object), kid: 'my-own-kid' };
-    for (const kid of ['my-own-kid', RSA_KID]) {
-      const result = await verify(signJws({ alg: 'RS256', kid }, claims, 'RS256', saRsa), JSON.stringify(jwk));
-      expect(result).toMatchObject({ state: 'verified', matchedKid: kid });
-    }
+    const byOwnKid = await verify(signJws({ alg: 'RS256', kid: 'my-own-kid' }, claims, 'RS256', saRsa), JSON.stringify(jwk));
+    expect(byOwnKid).toMatchObject({ state: 'verified', matchedKid: 'my-own-kid', kubernetesSelection: { derivedKid: RSA_KID, selects: false } });
+    const byDerivedKid = await verify(signJws({ alg: 'RS256', kid: RSA_KID }, claims, 'RS256', saRsa), JSON.stringify(jwk));
+    expect(byDerivedKid.state).toBe('no-matching-key');
+    expect(byDerivedKid.matchedKid).toBeUndefined();
+    expect(byDerivedKid.attempts).toEqual([expect.objectContaining({ outcome: 'kid-mismatch', keyKid: 'my-own-kid', signatureMatchesAnyway: true })]);
+    expect(byDerivedKid.message).toContain('kube-apiserver, which ignores JWK kids, would select it');
   });
 
   it('respects a JWK\'s alg, use and key_ops', async () => {

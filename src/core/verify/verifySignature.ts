@@ -1,31 +1,33 @@
 /**
- * Token + candidate keys → one signature verdict, with a line per key saying what happened.
+ * Token + candidate keys → one signature verdict, with a line per key saying what happened. It
+ * answers the JOSE question: does the signature verify with a key the user supplied?
  *
  * Order of questions, each able to end the check: is the token a decodable compact JWS; does its
  * header allow verification (alg, crit, b64, kid); is there a key; which keys does the token's kid
- * select (as kube-apiserver would); does each selected key fit the algorithm; does its signature
- * match. Only a key whose signature check resolved yields `verified`; any exception anywhere
- * yields `error`.
+ * select (as JOSE selects: a key that declares a kid must declare the token's; a PEM declares none
+ * and is tried); does each selected key fit the algorithm; does its signature match. Only a key
+ * whose signature check resolved yields `verified`; any exception anywhere yields `error`.
  *
- * A key whose kid differs from a non-empty token kid is not tried, exactly as kube-apiserver would
- * not try it: the result is `no-matching-key`. Because showing that mismatch is the point of this
- * tool, such keys are still checked for information (`signatureMatchesAnyway`), which never turns
- * the verdict into `verified`.
+ * When every key declares a kid and none is the token's, the result is `no-matching-key`; such
+ * keys are still checked for information (`signatureMatchesAnyway`), which never turns the
+ * verdict into `verified`. Whether kube-apiserver would select the verifying key (its derived
+ * kid) is a separate fact, `kubernetesSelection`, which the API-server verdict reads.
  */
 import type { DecodedToken } from '../jws/decodeToken';
 import type { CandidateKey } from '../keys/candidateKey';
 import type { KeyInput } from '../keys/parseKeyInput';
+import { HMAC_MARK_LABEL, LONG_HMAC_SECRET_BYTES } from '../keys/secret';
 import { isKubernetesAlgorithm, keyFitsAlgorithm, type AlgorithmSpec } from './algorithms';
 import { checkSignatureWithKey, type SigningParts } from './checkSignatureWithKey';
 import { checkHeader } from './headerChecks';
-import { kidsOf, selectKeysByKid, type KidMatchReason, type SelectedKey } from './selectKeys';
+import { kidsOf, kubernetesKeySelection, ownKid, selectKeysByKid, type KidMatchReason, type KubernetesKeySelection, type SelectedKey } from './selectKeys';
 
 export type SignatureState = 'verified' | 'invalid' | 'no-matching-key' | 'unsupported' | 'unsecured' | 'error' | 'no-key';
 
 export type AttemptOutcome =
   | 'verified'
   | 'signature-mismatch'
-  /** Not tried: its kid differs from the token's. */
+  /** Not tried: it declares a kid other than the token's. */
   | 'kid-mismatch'
   /** Not tried: wrong key type or curve, or its own alg/use/key_ops exclude this use. */
   | 'incompatible'
@@ -36,7 +38,7 @@ export type AttemptOutcome =
 export interface KeyAttempt {
   candidateId: string;
   label: string;
-  /** The key's kid as compared with the token's: its JWK kid if it has one, else its Kubernetes kid. */
+  /** The key's own kid: its JWK kid if it has one, else its Kubernetes-derived kid. */
   keyKid: string | null;
   outcome: AttemptOutcome;
   /** "kid does not match", "key type EC P-256 cannot verify RS256", "signature does not match", "verified". */
@@ -54,11 +56,16 @@ export interface SignatureResult {
   /** Whether `alg` is one Kubernetes signs with; null when the header has no usable alg. */
   kubernetesAlgorithm: boolean | null;
   matchedKey?: { id: string; label: string };
+  /** The verifying key's own kid: its JWK kid, else its Kubernetes-derived kid. */
   matchedKid?: string;
+  /** For a verifying public key: would kube-apiserver (1.31 and later) select it by kid? */
+  kubernetesSelection?: KubernetesKeySelection;
   attempts: KeyAttempt[];
   /** Every kid among the keys, for "no key has kid X; these are present". */
   kidsPresent: string[];
   notes: string[];
+  /** Said loudly next to the state: a verification that may not mean what it seems. */
+  warnings: string[];
 }
 
 /** Payload errors that still allow a signature check (the payload need not be JSON, RFC 7515). */
@@ -70,7 +77,7 @@ const quote = (s: string) => `"${s}"`;
 function baseResult(token: DecodedToken | null, partial: Partial<SignatureResult> & Pick<SignatureResult, 'state' | 'message'>): SignatureResult {
   const alg = typeof token?.headerObject?.alg === 'string' ? token.headerObject.alg : null;
   const kid = typeof token?.headerObject?.kid === 'string' ? token.headerObject.kid : null;
-  return { alg, tokenKid: kid, kubernetesAlgorithm: alg === null ? null : isKubernetesAlgorithm(alg), attempts: [], kidsPresent: [], notes: [], ...partial };
+  return { alg, tokenKid: kid, kubernetesAlgorithm: alg === null ? null : isKubernetesAlgorithm(alg), attempts: [], kidsPresent: [], notes: [], warnings: [], ...partial };
 }
 
 /** Problems in the token itself that make a signature check meaningless. */
@@ -89,9 +96,18 @@ function tokenProblem(token: DecodedToken): string | null {
   return null;
 }
 
-function keysProblem(keys: KeyInput): Pick<SignatureResult, 'state' | 'message'> | null {
+function keysProblem(keys: KeyInput, algorithm: AlgorithmSpec): Pick<SignatureResult, 'state' | 'message'> | null {
   if (keys.kind === 'empty') return { state: 'no-key', message: 'No key entered: paste a public key, certificate, JWKS or secret to check the signature.' };
   if (keys.error) return { state: 'error', message: `The key cannot be used: ${keys.error.message}` };
+  if (keys.kind === 'unmarked-text') {
+    return {
+      state: 'no-key',
+      message:
+        algorithm.kty === 'oct'
+          ? `The token is signed with ${algorithm.alg}, which needs the shared HMAC secret. The key text is not a public key, certificate or JWK; if it is the secret, tick “${HMAC_MARK_LABEL}”. Text is never used as a secret unless marked: a token HMAC-signed with a public key's text is a forgery.`
+          : `The key text is not a PEM key, certificate, JWK or JWKS, so there is no key for this ${algorithm.alg} signature.`,
+    };
+  }
   if (keys.kind === 'oidc-discovery') {
     return {
       state: 'no-key',
@@ -102,17 +118,14 @@ function keysProblem(keys: KeyInput): Pick<SignatureResult, 'state' | 'message'>
   return null;
 }
 
-const primaryKid = (c: CandidateKey): string | null => kidsOf(c)[0] ?? null;
-
-function describeMatchedKid(selected: SelectedKey | undefined): string {
-  if (!selected?.kid) return '';
-  const derived = selected.candidate.givenKid !== selected.kid;
-  return `, ${derived ? 'Kubernetes kid' : 'kid'} ${quote(selected.kid)}`;
+function describeMatchedKid(candidate: CandidateKey): string {
+  if (candidate.givenKid !== undefined) return `, kid ${quote(candidate.givenKid)}`;
+  return candidate.kubernetesKid ? `, Kubernetes kid ${quote(candidate.kubernetesKid)}` : '';
 }
 
 function describeKeyKids(c: CandidateKey): string {
-  if (c.givenKid && c.kubernetesKid && c.givenKid !== c.kubernetesKid) return `${quote(c.givenKid)} (its Kubernetes kid is ${quote(c.kubernetesKid)})`;
-  const kid = primaryKid(c);
+  if (c.givenKid !== undefined && c.kubernetesKid && c.givenKid !== c.kubernetesKid) return `${quote(c.givenKid)} (its Kubernetes-derived kid is ${quote(c.kubernetesKid)})`;
+  const kid = ownKid(c);
   return kid === null ? 'absent' : quote(kid);
 }
 
@@ -120,18 +133,16 @@ function selectionPhrase(reason: KidMatchReason, tokenKid: string | null): strin
   switch (reason) {
     case 'given-kid':
       return 'its kid matches the token';
-    case 'kubernetes-kid':
-      return 'its Kubernetes kid (SHA-256 of its public key) matches the token';
-    case 'key-has-no-kid':
-      return 'the key has no kid, so it is tried';
+    case 'key-declares-no-kid':
+      return 'the key declares no kid, so it is tried';
     case 'token-has-no-kid':
-      return tokenKid === '' ? 'the token\'s kid is empty, so every key is tried (as kube-apiserver does)' : 'the token has no kid, so every key is tried';
+      return tokenKid === '' ? 'the token\'s kid is empty, so every key is tried' : 'the token has no kid, so every key is tried';
   }
 }
 
 async function attemptSelected(parts: SigningParts, algorithm: AlgorithmSpec, selection: SelectedKey, signatureBytes: number, tokenKid: string | null): Promise<KeyAttempt> {
   const { candidate } = selection;
-  const base = { candidateId: candidate.id, label: candidate.label, keyKid: primaryKid(candidate) };
+  const base = { candidateId: candidate.id, label: candidate.label, keyKid: ownKid(candidate) };
   const fit = keyFitsAlgorithm(candidate, algorithm);
   if (!fit.fits) return { ...base, outcome: fit.unusable ? 'unusable' : 'incompatible', reason: fit.reason };
   const check = await checkSignatureWithKey(parts, algorithm, candidate, signatureBytes);
@@ -145,12 +156,12 @@ async function attemptSelected(parts: SigningParts, algorithm: AlgorithmSpec, se
   }
 }
 
-/** Keys kube-apiserver would skip because of their kid, checked anyway for the user's benefit. */
+/** Keys that declare another kid, so a verifier skips them; checked anyway for the user's benefit. */
 async function attemptKidMismatch(parts: SigningParts, algorithm: AlgorithmSpec, candidate: CandidateKey, signatureBytes: number, tokenKid: string, checkAnyway: boolean): Promise<KeyAttempt> {
   const attempt: KeyAttempt = {
     candidateId: candidate.id,
     label: candidate.label,
-    keyKid: primaryKid(candidate),
+    keyKid: ownKid(candidate),
     outcome: 'kid-mismatch',
     reason: `kid does not match: the token's kid is ${quote(tokenKid)}, this key's is ${describeKeyKids(candidate)}`,
   };
@@ -159,9 +170,17 @@ async function attemptKidMismatch(parts: SigningParts, algorithm: AlgorithmSpec,
   if (check.outcome === 'error') return attempt;
   attempt.signatureMatchesAnyway = check.outcome === 'match';
   attempt.reason += check.outcome === 'match'
-    ? '; checked anyway for information, its signature does match (kube-apiserver would still not try it)'
+    ? '; checked anyway for information, its signature does match (a verifier would still not try it)'
     : '; checked anyway for information, its signature does not match either';
   return attempt;
+}
+
+/** For one pasted key that fails: its derived kid, when it is not the token's, says another key signed. */
+function derivedKidHint(tried: KeyAttempt[], candidates: CandidateKey[], tokenKid: string | null): string {
+  const only = tried.length === 1 && tried[0]?.outcome === 'signature-mismatch' ? candidates.find((c) => c.id === tried[0]?.candidateId) : undefined;
+  const kubernetes = only && tokenKid ? kubernetesKeySelection(tokenKid, only) : null;
+  if (!kubernetes || kubernetes.selects) return '';
+  return ` The pasted key's Kubernetes kid is ${quote(kubernetes.derivedKid)}, not the token's kid ${quote(tokenKid ?? '')}: the token was probably signed by another key.`;
 }
 
 function verdictMessage(algorithm: AlgorithmSpec, tried: KeyAttempt[]): Pick<SignatureResult, 'state' | 'message'> {
@@ -184,12 +203,12 @@ function verdictMessage(algorithm: AlgorithmSpec, tried: KeyAttempt[]): Pick<Sig
 }
 
 function noMatchingKeyMessage(tokenKid: string, candidates: CandidateKey[], attempts: KeyAttempt[]): string {
-  const kids = [...new Set(candidates.flatMap(kidsOf))];
-  let message = `No key has the token's kid ${quote(tokenKid)}${kids.length ? ` (kids present: ${kids.map(quote).join(', ')})` : ''}. kube-apiserver would not try any of them ("invalid signature, no keys found").`;
-  const single = candidates.length === 1 ? candidates[0] : undefined;
-  if (single && single.givenKid === undefined && single.kubernetesKid) {
-    message += ` The pasted key's Kubernetes kid is ${quote(single.kubernetesKid)}.`;
-  }
+  const kids = [...new Set(candidates.flatMap((c) => (c.givenKid === undefined ? [] : [c.givenKid])))];
+  let message = `No key has the token's kid ${quote(tokenKid)}${kids.length ? ` (kids present: ${kids.map(quote).join(', ')})` : ''}; a key that declares a kid verifies only tokens with that kid, so none was tried.`;
+  const derivedMatch = candidates.find((c) => c.kubernetesKid === tokenKid);
+  message += derivedMatch
+    ? ` Note: the Kubernetes-derived kid of ${derivedMatch.label} is the token's kid, so kube-apiserver, which ignores JWK kids, would select it.`
+    : ' kube-apiserver would find no key either ("invalid signature, no keys found").';
   const anyway = attempts.filter((a) => a.signatureMatchesAnyway === true);
   if (anyway.length) {
     message += ` For information: the signature does match ${anyway.map((a) => a.label).join(', ')}, so the token was signed by that key under a different kid (an external signer or another kid scheme?).`;
@@ -197,6 +216,14 @@ function noMatchingKeyMessage(tokenKid: string, candidates: CandidateKey[], atte
     message += ' Checked anyway for information, the signature does not match the key(s) either.';
   }
   return message;
+}
+
+function longSecretWarning(candidate: CandidateKey): string[] {
+  const bytes = candidate.secret?.byteLength ?? 0;
+  if (bytes <= LONG_HMAC_SECRET_BYTES) return [];
+  return [
+    `Be careful: the HMAC secret that verified this token is ${bytes} bytes long. Real HMAC secrets are short (32 to 64 bytes); text this long is usually a public key or certificate, which anyone can read, and a token HMAC-signed with it proves nothing about who made it.`,
+  ];
 }
 
 async function verifyUnguarded(token: DecodedToken, keys: KeyInput): Promise<SignatureResult> {
@@ -210,7 +237,7 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput): Promise<Sig
   // After the header checks, so that `alg: none` with its empty signature reads as unsecured.
   if (!token.signature.bytes?.length) return baseResult(token, { state: 'error', message: 'The token has no signature (its third part is empty), so there is nothing to verify.' });
 
-  const missing = keysProblem(keys);
+  const missing = keysProblem(keys, algorithm);
   if (missing) return baseResult(token, { ...missing, notes });
 
   const parts: SigningParts = { protected: token.header.raw, payload: token.payload.raw, signature: token.signature.raw };
@@ -232,20 +259,29 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput): Promise<Sig
   const attempts = [...tried, ...skipped];
 
   const winner = tried.find((a) => a.outcome === 'verified');
-  if (winner) {
-    const selected = selection.selected.find((s) => s.candidate.id === winner.candidateId);
-    const matchedKid = selected?.kid ?? undefined;
+  const won = winner ? selection.selected.find((s) => s.candidate.id === winner.candidateId) : undefined;
+  if (winner && won) {
+    const { candidate } = won;
+    const matchedKid = ownKid(candidate) ?? undefined;
+    const kubernetesSelection = kubernetesKeySelection(tokenKid, candidate) ?? undefined;
     const nonKubernetes = isKubernetesAlgorithm(algorithm.alg) ? '' : ` ${algorithm.alg} is not a Kubernetes signing algorithm (Kubernetes uses only RS256, ES256, ES384 and ES512).`;
+    const kubernetesNote = kubernetesSelection && !kubernetesSelection.selects
+      ? [`kube-apiserver selects keys by their derived kid, and this key's (${quote(kubernetesSelection.derivedKid)}) is not the token's (${quote(tokenKid ?? '')}): see the verdict.`]
+      : [];
     return baseResult(token, {
       ...common,
+      notes: [...notes, ...kubernetesNote],
       state: 'verified',
-      message: `Signature verified with ${winner.label}${describeMatchedKid(selected)}: ${selectionPhrase(selected?.reason ?? 'token-has-no-kid', tokenKid)}.${nonKubernetes}`,
+      message: `Signature verified with ${winner.label}${describeMatchedKid(candidate)}: ${selectionPhrase(won.reason, tokenKid)}.${nonKubernetes}`,
       matchedKey: { id: winner.candidateId, label: winner.label },
       ...(matchedKid !== undefined && { matchedKid }),
+      ...(kubernetesSelection !== undefined && { kubernetesSelection }),
       attempts,
+      warnings: longSecretWarning(candidate),
     });
   }
-  return baseResult(token, { ...common, ...verdictMessage(algorithm, tried), attempts });
+  const failed = verdictMessage(algorithm, tried);
+  return baseResult(token, { ...common, ...failed, message: failed.message + derivedKidHint(tried, keys.candidates, tokenKid), attempts });
 }
 
 /** Never rejects; never reports `verified` unless a key's signature check succeeded. */

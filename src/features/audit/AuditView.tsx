@@ -20,6 +20,8 @@ interface AuditViewProps {
   /** The verification key input; when not empty, every token can be verified against it. */
   keyText: string;
   secretEncoding?: SecretEncoding;
+  /** The user marked the key text as an HMAC secret; without the mark, text is no secret. */
+  keyIsHmac?: boolean;
 }
 
 const DEFAULT_ORDER: SortOrder = { key: 'id', direction: 'asc' };
@@ -29,9 +31,9 @@ const DEFAULT_ORDER: SortOrder = { key: 'id', direction: 'asc' };
  * up, shown in a sortable, filterable, windowed table, exported without tokens, and turned into a
  * clean-up plan for the selected legacy Secrets.
  */
-export default function AuditView({ text, keyText, secretEncoding = 'utf8' }: AuditViewProps) {
+export default function AuditView({ text, keyText, secretEncoding = 'utf8', keyIsHmac = false }: AuditViewProps) {
   const [verifyEnabled, setVerifyEnabled] = useState(false);
-  const run = useAuditRun(text, { enabled: verifyEnabled, keyText, secretEncoding });
+  const run = useAuditRun(text, { enabled: verifyEnabled, keyText, secretEncoding, keyIsHmac });
   const [filter, setFilter] = useState<RowFilter>({});
   const [order, setOrder] = useState<SortOrder>(DEFAULT_ORDER);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());

@@ -5,6 +5,7 @@ import type { AuditContextCounts } from '../../core/audit/planAudit';
 import type { SecretEncoding } from '../../core/keys/secret';
 import type { Problem } from '../../core/result';
 import type { SignatureState } from '../../core/verify/verifySignature';
+import { useTextDigest } from '../../hooks/useTextDigest';
 import { openAuditChannel, type AuditChannel } from './auditChannel';
 
 export interface AuditRunState {
@@ -66,14 +67,16 @@ function applyMessage(run: RunSlot, m: AuditResponse): RunSlot {
  * frame. A new text ends the old run (its worker is terminated, so even a long parse stops).
  * With `verify` on and keys given, every token is checked once the analysis is done.
  */
-export function useAuditRun(text: string, verify: { enabled: boolean; keyText: string; secretEncoding: SecretEncoding }) {
+export function useAuditRun(text: string, verify: { enabled: boolean; keyText: string; secretEncoding: SecretEncoding; keyIsHmac: boolean }) {
   const [run, setRun] = useState<RunSlot>(() => freshRun(text, 1));
   if (run.text !== text) setRun(freshRun(text, run.runId + 1));
   const runId = run.runId;
   const channel = useRef<AuditChannel | null>(null);
 
-  const wantVerify = verify.enabled && verify.keyText.trim() !== '' && run.phase === 'done';
-  const verifyKey = wantVerify ? `${runId}\n${verify.secretEncoding}\n${verify.keyText}` : '';
+  // Named by a digest, not the text: the key text can be a megabyte, and this runs every render.
+  const keyDigest = useTextDigest(verify.keyText);
+  const wantVerify = verify.enabled && verify.keyText.trim() !== '' && run.phase === 'done' && keyDigest !== null;
+  const verifyKey = wantVerify ? `${runId}\n${verify.secretEncoding}\n${verify.keyIsHmac}\n${keyDigest}` : '';
   const [signatures, setSignatures] = useState<SignatureSlot>({ key: '', verifyId: 0, states: new Map(), progress: null });
   if (signatures.key !== verifyKey) {
     setSignatures({
@@ -127,8 +130,8 @@ export function useAuditRun(text: string, verify: { enabled: boolean; keyText: s
   const { key, verifyId } = signatures;
   useEffect(() => {
     if (!key) return;
-    channel.current?.post({ type: 'verify', runId, verifyId, keyText: verify.keyText, secretEncoding: verify.secretEncoding });
-  }, [key, verifyId, runId, verify.keyText, verify.secretEncoding]);
+    channel.current?.post({ type: 'verify', runId, verifyId, keyText: verify.keyText, secretEncoding: verify.secretEncoding, textIsHmacSecret: verify.keyIsHmac });
+  }, [key, verifyId, runId, verify.keyText, verify.secretEncoding, verify.keyIsHmac]);
 
   const states = signatures.states;
   const rows = useMemo(() => (states.size === 0 ? run.rows : run.rows.map((r) => (states.has(r.id) ? { ...r, signature: states.get(r.id) } : r))), [run.rows, states]);

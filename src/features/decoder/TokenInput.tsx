@@ -1,12 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { BLOG_SAMPLES } from '../../core/samples/blogSamples';
+import { HoldingTextarea, heldSize, isHeldText } from '../../components/HoldingTextarea';
 import { readTextFile } from '../../lib/readTextFile';
-
-/**
- * Laying out unbroken text in a textarea costs Chromium about 0.4 s per MB (measured), so larger
- * inputs are kept in memory and summarised instead of shown: a secret list can be 40 MB.
- */
-export const LARGE_INPUT_CHARS = 256 * 1024;
 
 interface TokenInputProps {
   value: string;
@@ -18,8 +13,8 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const large = value.length > LARGE_INPUT_CHARS;
-  const size = `${(value.length / 1048576).toFixed(1)} MB`;
+  const large = isHeldText(value);
+  const size = heldSize(value);
 
   return (
     <div className="space-y-2">
@@ -73,30 +68,18 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
           </button>
         </div>
       </div>
-      <textarea
+      <HoldingTextarea
         id={`${id}-token`}
         data-testid="token-input"
-        value={large ? '' : value}
-        onChange={(e) => onChange(e.target.value)}
-        onPaste={(e) => {
-          // A huge paste goes straight to memory: letting the browser insert megabytes into the
-          // textarea (with undo history and layout) would freeze the page for seconds.
-          const pasted = e.clipboardData.getData('text');
-          if (pasted.length > LARGE_INPUT_CHARS) {
-            e.preventDefault();
-            onChange(pasted);
-          }
-        }}
+        value={value}
+        onTextChange={onChange}
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"
         autoCorrect="off"
         rows={9}
-        placeholder={
-          large
-            ? `${size} of input is held in memory but not shown here, so the page stays responsive. Type or paste to replace it.`
-            : 'Paste a token, an Authorization: Bearer line, a Secret, TokenRequest or kubeconfig — or drop a file anywhere.'
-        }
+        placeholder="Paste a token, an Authorization: Bearer line, a Secret, TokenRequest or kubeconfig — or drop a file anywhere."
+        heldPlaceholder={`${size} of input is held in memory but not shown here, so the page stays responsive. Type or paste to replace it.`}
         aria-describedby={`${id}-privacy`}
         className="block w-full resize-y rounded-lg border border-slate-300 bg-white p-2 font-mono text-[13px] break-all dark:border-slate-700 dark:bg-slate-900"
       />

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import type { SecretEncoding } from '../../core/keys/secret';
+import { HoldingTextarea, heldSize, isHeldText } from '../../components/HoldingTextarea';
+import { HMAC_MARK_LABEL, type SecretEncoding } from '../../core/keys/secret';
 import { forgetRememberedKeys } from '../../lib/rememberedKeys';
 import { readTextFile } from '../../lib/readTextFile';
 import type { VerifySettings } from './verifySettings';
@@ -45,11 +46,11 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
           </button>
         </div>
       </div>
-      <textarea
+      <HoldingTextarea
         id={`${id}-key`}
         data-testid="key-input"
         value={settings.keyText}
-        onChange={(e) => set({ keyText: e.target.value })}
+        onTextChange={(keyText) => set({ keyText })}
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           // Dropped on the key box: the file is a key, not a token.
@@ -62,12 +63,35 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
         rows={5}
         spellCheck={false}
         autoComplete="off"
-        placeholder="A PEM public key, certificate or sa.key; a JWK or JWKS (kubectl get --raw /openid/v1/jwks); or an HMAC secret."
+        placeholder="A PEM public key, certificate or sa.key; a JWK or JWKS (kubectl get --raw /openid/v1/jwks); or an HMAC secret (tick the box below)."
+        heldPlaceholder={`${heldSize(settings.keyText)} of key text is held in memory but not shown here. Type or paste to replace it.`}
         aria-describedby={`${id}-key-help`}
         className="block w-full resize-y rounded-lg border border-slate-300 bg-white p-2 font-mono text-[13px] break-all dark:border-slate-700 dark:bg-slate-900"
       />
       <p id={`${id}-key-help`} className="text-xs text-slate-600 dark:text-slate-400">
         Keys stay in this tab’s memory. A private key is reduced to its public part.
+        {isHeldText(settings.keyText) && <span data-testid="key-large-input"> Holding {settings.keyText.length.toLocaleString('en')} characters; they are not shown in the box.</span>}
+      </p>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <label className="inline-flex items-center gap-2">
+          <input type="checkbox" data-testid="key-is-hmac" checked={settings.keyIsHmac} onChange={(e) => set({ keyIsHmac: e.target.checked })} aria-describedby={`${id}-hmac-help`} />
+          <span>{HMAC_MARK_LABEL}</span>
+        </label>
+        {settings.keyIsHmac && (
+          <fieldset className="flex flex-wrap items-center gap-3">
+            <legend className="sr-only">How the HMAC secret is written</legend>
+            <span className="text-slate-600 dark:text-slate-400">written as</span>
+            {ENCODINGS.map((e) => (
+              <label key={e.value} className="inline-flex items-center gap-1">
+                <input type="radio" name={`${id}-enc`} data-testid={`secret-encoding-${e.value}`} checked={settings.secretEncoding === e.value} onChange={() => set({ secretEncoding: e.value })} />
+                {e.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </div>
+      <p id={`${id}-hmac-help`} className="text-xs text-slate-600 dark:text-slate-400">
+        Only for HS256/HS384/HS512 tokens. Public keys, certificates and JWKs never need it, and key material is never used as a secret.
       </p>
       {fileError && <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{fileError}</p>}
       <label className="flex items-start gap-2 text-sm">
@@ -85,16 +109,6 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
           Remember the public keys on this device <span className="text-slate-600 dark:text-slate-400">(stored in this browser as a JWKS; HMAC secrets and private keys never are)</span>
         </span>
       </label>
-      <fieldset className="flex flex-wrap items-center gap-3 text-sm">
-        <legend className="sr-only">How an HMAC secret is written</legend>
-        <span className="text-slate-600 dark:text-slate-400">HMAC secret is</span>
-        {ENCODINGS.map((e) => (
-          <label key={e.value} className="inline-flex items-center gap-1">
-            <input type="radio" name={`${id}-enc`} data-testid={`secret-encoding-${e.value}`} checked={settings.secretEncoding === e.value} onChange={() => set({ secretEncoding: e.value })} />
-            {e.label}
-          </label>
-        ))}
-      </fieldset>
       <details className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
         <summary className="cursor-pointer font-medium">Validation policy (as kube-apiserver is configured)</summary>
         <div className="mt-2 grid gap-2">

@@ -1,5 +1,6 @@
 import { describeKeyShape } from '../../core/keys/candidateKey';
 import type { KeyInput } from '../../core/keys/parseKeyInput';
+import { kubernetesKeySelection } from '../../core/verify/selectKeys';
 import type { SignatureResult } from '../../core/verify/verifySignature';
 
 /** Every candidate key: type, size or curve, Kubernetes kid, thumbprint, and what happened with it. */
@@ -27,8 +28,9 @@ export function KeyList({ keys, result, tokenKid }: { keys: KeyInput; result: Si
         <ul className="space-y-2">
           {keys.candidates.map((key) => {
             const attempt = attemptOf(key.id);
-            const kids = [key.givenKid, key.kubernetesKid].filter((k): k is string => !!k);
-            const matches = tokenKid ? kids.includes(tokenKid) : null;
+            // JOSE: only a declared kid can rule a key out. kube-apiserver: only the derived kid counts.
+            const declaredMatch = tokenKid && key.givenKid !== undefined ? key.givenKid === tokenKid : null;
+            const kubernetes = tokenKid ? kubernetesKeySelection(tokenKid, key) : null;
             return (
               <li key={key.id} data-testid="candidate-key" data-outcome={attempt?.outcome ?? 'not-tried'} className="rounded border border-slate-200 p-2 dark:border-slate-700">
                 <p className="font-medium">
@@ -54,10 +56,18 @@ export function KeyList({ keys, result, tokenKid }: { keys: KeyInput; result: Si
                       <dd className="font-mono break-all">{key.thumbprint}</dd>
                     </>
                   )}
-                  {matches !== null && (
+                  {declaredMatch !== null && (
                     <>
                       <dt className="text-slate-600 dark:text-slate-400">Token kid</dt>
-                      <dd>{matches ? 'matches' : 'does not match'}</dd>
+                      <dd>{declaredMatch ? 'matches its kid' : 'differs from its kid'}</dd>
+                    </>
+                  )}
+                  {kubernetes && (
+                    <>
+                      <dt className="text-slate-600 dark:text-slate-400">kube-apiserver 1.31+</dt>
+                      <dd data-testid="candidate-kubernetes-selection" data-selects={String(kubernetes.selects)}>
+                        {kubernetes.selects ? 'would select it (its Kubernetes kid is the token kid)' : 'would not select it (its Kubernetes kid is not the token kid)'}
+                      </dd>
                     </>
                   )}
                   {attempt && (

@@ -33,6 +33,11 @@ export function SignatureStatus({ result, pending }: { result: SignatureResult |
     <div data-testid="signature-status" data-state={result.state} role="status" className={`rounded-lg px-3 py-2 ring-1 ring-inset ${toneClasses(TONE[result.state])}`}>
       <p className="font-semibold">{TITLE[result.state]}</p>
       <p className="text-sm">{result.message}</p>
+      {result.warnings.map((w) => (
+        <p key={w} data-testid="signature-warning" role="alert" className={`mt-2 rounded px-2 py-1 text-sm font-semibold ring-1 ring-inset ${toneClasses('danger')}`}>
+          {w}
+        </p>
+      ))}
       {result.matchedKey && (
         <p className="mt-1 text-sm">
           Key: {result.matchedKey.label}

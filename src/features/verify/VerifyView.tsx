@@ -8,13 +8,14 @@ import { KeyList } from './KeyList';
 import { SignatureStatus } from './SignatureStatus';
 import { useVerification } from './useVerification';
 import { VerdictPanel } from './VerdictPanel';
-import type { VerifySettings } from './verifySettings';
+import { describeFetchedKeys, type FetchedKeysSource } from '../../core/keys/discovery';
+import { fetchedKeysInUse, splitList, type VerifySettings } from './verifySettings';
 
 interface VerifyViewProps {
   decoded: DecodedToken;
   settings: VerifySettings;
   atSeconds: number;
-  onUseKeys: (keyText: string) => void;
+  onUseKeys: (keyText: string, source: FetchedKeysSource) => void;
 }
 
 /** Signature, candidate keys and the one verdict: would kube-apiserver accept this token? */
@@ -26,13 +27,19 @@ export function VerifyView({ decoded, settings, atSeconds, onUseKeys }: VerifyVi
   }, [settings.rememberKeys, keys]);
   const kid = typeof decoded.headerObject?.kid === 'string' ? decoded.headerObject.kid : null;
   const iss = typeof decoded.claims?.iss === 'string' ? decoded.claims.iss : null;
+  const fetched = fetchedKeysInUse(settings);
   return (
     <Panel id="verify" title="Signature and verdict">
       <div className="space-y-3">
         <SignatureStatus result={signature} pending={pending} />
         {keys && keys.kind !== 'empty' && <KeyList keys={keys} result={signature} tokenKid={kid} />}
+        {fetched && (
+          <p data-testid="fetched-keys-provenance" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            {describeFetchedKeys(fetched, iss)}
+          </p>
+        )}
         <VerdictPanel verdict={verdict} />
-        <FetchKeysPanel issuer={iss} onUseKeys={onUseKeys} />
+        <FetchKeysPanel issuer={iss} expectedIssuers={splitList(settings.issuersText)} onUseKeys={onUseKeys} />
       </div>
     </Panel>
   );
