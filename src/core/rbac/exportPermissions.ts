@@ -32,7 +32,7 @@ export function permissionsToJson(rows: readonly PermissionRow[]): string {
 
 /** CSV with a header row and CRLF line ends; list cells are joined with "; ". */
 export function permissionsToCsv(rows: readonly PermissionRow[]): string {
-  const lines = [PERMISSION_COLUMNS.join(',')];
+  const lines = [PERMISSION_COLUMNS.map((c) => csvCell(c)).join(',')];
   for (const row of rows) {
     const r = record(row);
     lines.push(PERMISSION_COLUMNS.map((c) => { const v = r[c]; return csvCell(Array.isArray(v) ? v.join('; ') : v); }).join(','));

@@ -115,9 +115,9 @@ describe('export', () => {
   it('CSV has a header, CRLF line ends and one line per row', () => {
     const csv = permissionsToCsv(rows);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('namespace,verb,resource,api_group,subresource,non_resource_url,resource_names,granted_by,roles,reasons');
+    expect(lines[0]).toBe(['namespace', 'verb', 'resource', 'api_group', 'subresource', 'non_resource_url', 'resource_names', 'granted_by', 'roles', 'reasons'].map((c) => `"${c}"`).join(','));
     expect(lines).toHaveLength(rows.length + 2);
-    expect(csv).toContain('shop,get,pods,,log,,,RoleBinding/shop/web-reads-pods,Role/shop/pod-reader,');
+    expect(csv).toContain('"shop","get","pods","","log","","","RoleBinding/shop/web-reads-pods","Role/shop/pod-reader",');
   });
 
   it('cells a spreadsheet would run as a formula are defused', () => {
@@ -128,7 +128,7 @@ describe('export', () => {
       ]),
     );
     const csv = permissionsToCsv(permissionTable(index, subject('user:u')).rows);
-    expect(csv.split('\r\n')[1]).toBe(",'=SUM(1),'@pods,'-grp,'+sub,,'+name,ClusterRoleBinding/b,ClusterRole/r,\"RBAC: allowed by ClusterRoleBinding \"\"b\"\" of ClusterRole \"\"r\"\" to User \"\"u\"\"\"");
+    expect(csv.split('\r\n')[1]).toBe(`"","'=SUM(1)","'@pods","'-grp","'+sub","","'+name","ClusterRoleBinding/b","ClusterRole/r","RBAC: allowed by ClusterRoleBinding ""b"" of ClusterRole ""r"" to User ""u"""`);
   });
 
   it('JSON keeps lists as lists and null for "every object"', () => {
