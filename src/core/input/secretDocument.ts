@@ -1,5 +1,5 @@
 import type { RecognizedInput, SourceFact } from './inputKinds';
-import { field, isRecord, nonEmptyText, quoted, recordAt, stringMap, textOf, type JsonRecord } from './documentFields';
+import { field, isRecord, nonEmptyText, quoted, recordAt, shortText, stringMap, textOf, type JsonRecord } from './documentFields';
 import { decodeSecretData, decodeSecretText } from './secretData';
 
 /** Secret type, annotations and labels used by service account token Secrets (reference §2.1, §6). */
@@ -179,16 +179,17 @@ export function readSecret(secret: JsonRecord, options: ReadSecretOptions = {}):
 /** The facts a Secret contributes beside the token (name, namespace, ca.crt, labels). */
 export function secretFacts(s: SecretSummary): SourceFact[] {
   const facts: SourceFact[] = [];
-  if (s.name) facts.push({ label: 'Secret', value: s.name });
-  if (s.namespace) facts.push({ label: 'Namespace', value: s.namespaceSource === 'data' ? `${s.namespace} (from data.namespace)` : s.namespace });
-  if (s.type) facts.push({ label: 'Type', value: s.type });
-  if (s.serviceAccountName) facts.push({ label: 'Service account', value: s.serviceAccountName });
-  if (s.serviceAccountUid) facts.push({ label: 'Service account UID', value: s.serviceAccountUid });
-  if (s.caCrt) facts.push({ label: 'ca.crt', value: describeCaCert(s.caCrt) });
-  if (s.creationTimestamp) facts.push({ label: 'Created', value: s.creationTimestamp });
+  const add = (label: string, value: string) => facts.push({ label, value: shortText(value) });
+  if (s.name) add('Secret', s.name);
+  if (s.namespace) facts.push({ label: 'Namespace', value: `${shortText(s.namespace)}${s.namespaceSource === 'data' ? ' (from data.namespace)' : ''}` });
+  if (s.type) add('Type', s.type);
+  if (s.serviceAccountName) add('Service account', s.serviceAccountName);
+  if (s.serviceAccountUid) add('Service account UID', s.serviceAccountUid);
+  if (s.caCrt) add('ca.crt', describeCaCert(s.caCrt));
+  if (s.creationTimestamp) add('Created', s.creationTimestamp);
   // §6: written by the API server (last used) and by the legacy token cleaner (invalid since).
-  if (s.lastUsed) facts.push({ label: LEGACY_TOKEN_LAST_USED_LABEL, value: s.lastUsed });
-  if (s.invalidSince) facts.push({ label: LEGACY_TOKEN_INVALID_SINCE_LABEL, value: s.invalidSince });
+  if (s.lastUsed) add(LEGACY_TOKEN_LAST_USED_LABEL, s.lastUsed);
+  if (s.invalidSince) add(LEGACY_TOKEN_INVALID_SINCE_LABEL, s.invalidSince);
   return facts;
 }
 
