@@ -1,4 +1,5 @@
-import { parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { yamlDocumentsParser } from '../core/audit/yamlDocuments';
 import { DOCUMENT_RECOGNIZERS } from '../core/input/recognizeInput';
 
 /**
@@ -7,13 +8,5 @@ import { DOCUMENT_RECOGNIZERS } from '../core/input/recognizeInput';
  */
 export const documents = DOCUMENT_RECOGNIZERS;
 
-export function parseYaml(text: string): unknown {
-  // Several documents (manifests joined by ---) become an array, as a List would be.
-  const docs = parseAllDocuments(text, { prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [docs];
-  const broken = list.find((d) => d.errors.length > 0);
-  if (broken) throw broken.errors[0];
-  // The alias limit stops "billion laughs" pastes from expanding without bound.
-  const values = list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
-  return values.length === 1 ? values[0] : values;
-}
+/** Several documents (manifests joined by ---) become an array, as a List would be. */
+export const parseYaml = yamlDocumentsParser({ parseAllDocuments, isMap, isSeq, isScalar });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { yamlDocumentsParser } from './yamlDocuments';
 
-const parseYaml = yamlDocumentsParser(parseAllDocuments);
+const parseYaml = yamlDocumentsParser({ parseAllDocuments, isMap, isSeq, isScalar });
 
 describe('yamlDocumentsParser', () => {
   it('gives one document as a value and several as an array', () => {
