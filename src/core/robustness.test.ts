@@ -23,7 +23,7 @@ import type { Problem } from './result';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const NOW = 1768469400;
-const KINDS = new Set(['empty', 'jwt', 'bearer', 'token-base64', 'secret', 'tokenrequest', 'tokenreview', 'kubeconfig', 'secret-list', 'jwe', 'unknown']);
+const KINDS = new Set(['empty', 'pending', 'jwt', 'bearer', 'token-base64', 'secret', 'tokenrequest', 'tokenreview', 'kubeconfig', 'secret-list', 'jwe', 'unknown']);
 
 function expectActionable(problem: Problem | null | undefined) {
   if (!problem) return;
@@ -42,7 +42,7 @@ describe(`robustness (${RUNS} runs per property)`, () => {
       fc.property(pastedInputs, (text) => {
         const r = recognizeInput(text, { parseYaml: (t) => parseYaml(t, { maxAliasCount: 100 }) });
         expect(KINDS.has(r.kind)).toBe(true);
-        if (r.kind === 'unknown' && !r.needsParsers) expectActionable(r.hint);
+        if (r.kind === 'unknown') expectActionable(r.hint);
         if (r.token !== null) expect(typeof r.token).toBe('string');
       }),
       { numRuns: RUNS },

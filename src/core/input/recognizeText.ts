@@ -20,9 +20,17 @@ export interface DocumentRecognizers {
 }
 
 export interface RecognizeTextOptions extends RecognizeOptions {
-  /** Without them, documents come back as `needsParsers` so the caller can load them and ask again. */
+  /** Without them, documents come back `pending: 'parsers'` so the caller can load them and ask again. */
   documents?: DocumentRecognizers;
+  /** JSON and YAML documents longer than this come back `pending: 'worker'`, to be read off the main thread. */
+  parseLimit?: number;
 }
+
+/**
+ * JSON and YAML documents longer than this are parsed in a worker, not on the page's main thread:
+ * the `yaml` package reads a few hundred KB a second on a slow machine.
+ */
+export const MAIN_THREAD_DOCUMENT_CHARS = 256 * 1024;
 
 const BEARER = /(?:^|[\s"'])(?:(?:proxy-)?authorization\s*:\s*)?bearer\s+["']?([^\s"']+)/i;
 // Every pattern below is line-local: `[ \t]`, never `\s` (which crosses line breaks, so a `^\s*`
@@ -31,7 +39,8 @@ const BEARER = /(?:^|[\s"'])(?:(?:proxy-)?authorization\s*:\s*)?bearer\s+["']?([
 const YAML_HINT = /^[ \t]*(?:apiVersion|kind|data|stringData|users|items|status|spec|metadata)[ \t]*:/m;
 /** A line that starts like a token or its base64. */
 const TOKEN_LINE_START = /^[ \t]*["']?(?:eyJ|ZXlK)/;
-const NEEDS_PARSERS: RecognizedInput = { kind: 'unknown', token: null, notes: [], needsParsers: true };
+const NEEDS_PARSERS: RecognizedInput = { kind: 'pending', token: null, notes: [], pending: 'parsers' };
+const NEEDS_WORKER: RecognizedInput = { kind: 'pending', token: null, notes: [], pending: 'worker' };
 const UNKNOWN_HINT =
   'Paste a JWT (three base64url parts separated by dots, usually starting with "eyJ"), an "Authorization: Bearer …" line, a base64-encoded token, or a Secret, TokenRequest or kubeconfig.';
 
@@ -145,7 +154,8 @@ function recognizeBareToken(text: string, extraNotes: string[]): RecognizedInput
 
 /**
  * Recognises what was pasted and pulls out the token to decode. Never throws. Tokens are read
- * here; documents need `options.documents` (and YAML `options.parseYaml`).
+ * here; documents need `options.documents` (and YAML `options.parseYaml`), and documents over
+ * `options.parseLimit` are left to a worker.
  */
 export function recognizeText(text: string, options: RecognizeTextOptions = {}): RecognizedInput {
   const { documents } = options;
@@ -159,7 +169,9 @@ export function recognizeText(text: string, options: RecognizeTextOptions = {}):
     return unknown('This is a PEM key or certificate, not a token. Paste it into "Verification key" to check a token’s signature.');
   }
 
+  const parseElsewhere = trimmed.length > (options.parseLimit ?? Infinity);
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    if (parseElsewhere) return NEEDS_WORKER;
     if (!documents) return NEEDS_PARSERS;
     let value: unknown;
     try {
@@ -178,6 +190,7 @@ export function recognizeText(text: string, options: RecognizeTextOptions = {}):
   }
 
   if (YAML_HINT.test(sniff) && !/^[A-Za-z0-9_\-.]+$/.test(trimmed)) {
+    if (parseElsewhere) return NEEDS_WORKER;
     if (!options.parseYaml || !documents) return NEEDS_PARSERS;
     let value: unknown;
     try {
