@@ -2,10 +2,11 @@
  * The YAML reader the page uses, on hostile YAML: refused or read in linear time. Hang guards run
  * 1 MB in a worker thread terminated after 10 s; only completion is asserted, with the outcome.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { readFixture } from '../testing/fixtures';
 import { runInWorker } from '../testing/runInWorker';
 import { recognizeText } from '../core/input/recognizeText';
-import { documents, parseYaml } from './documentParsers';
+import { documents, parseYaml, readDocument, rememberLastParse } from './documentParsers';
 
 const MB = 1_000_000;
 
@@ -62,3 +63,26 @@ describe('parseYaml stays linear on 1 MB of hostile YAML', () => {
     expect(outcome.completed).toBe(true);
   }, 30_000);
 });
+
+describe('readDocument (what the document worker runs)', () => {
+  it('reads a document in full, with no size limit, and leaves a list\'s parsed items behind', () => {
+    const secret = `${readFixture('inputs/secret.yaml')}\n${'# padding\n'.repeat(30_000)}`;
+    expect(readDocument(secret).kind).toBe('secret');
+    const list = readDocument(readFixture('inputs/secret-list.json'));
+    expect(list.kind).toBe('secret-list');
+    expect(list).not.toHaveProperty('list');
+  });
+
+  it('parses a text once when only the kubeconfig user changes', () => {
+    const parse = vi.fn(parseYaml);
+    const yaml = rememberLastParse(parse);
+    const text = readFixture('inputs/kubeconfig.yaml');
+    expect(readDocument(text, undefined, yaml).selected).toBe('ci-bot');
+    expect(readDocument(text, 'old-bot', yaml).selected).toBe('old-bot');
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(() => yaml('a: [')).toThrow();
+    expect(() => yaml('a: [')).toThrow();
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
+});
+

@@ -18,6 +18,8 @@ interface Session {
   worker: Worker;
   /** The text the worker holds (and has parsed), so another choice need not send it again. */
   held: { textId: number; text: string } | null;
+  /** The last text id used: every text sent gets a new one, even one abandoned halfway. */
+  lastTextId: number;
   /** The worker has answered once: it started. An error before that means it never will. */
   heard: boolean;
 }
@@ -55,7 +57,7 @@ function stopSession(): void {
 function startSession(): Promise<Session | null> {
   return createDocumentWorker().then(
     (worker) => {
-      const s: Session = { worker, held: null, heard: false };
+      const s: Session = { worker, held: null, lastTextId: 0, heard: false };
       worker.onmessage = ({ data }: MessageEvent<DocumentResponse>) => {
         s.heard = true;
         if (current?.id !== data.id) return;
@@ -86,10 +88,9 @@ async function send(job: Job): Promise<void> {
     return readOnMainThread(job);
   }
   const post = (message: DocumentRequest) => s.worker.postMessage(message);
-  let textId = s.held?.textId ?? 0;
   const holds = s.held?.text === job.text;
+  const textId = holds && s.held ? s.held.textId : ++s.lastTextId;
   if (!holds) {
-    textId++;
     if (job.text.length > PART_CHARS) {
       for (let at = 0; at < job.text.length; at += PART_CHARS) {
         post({ type: 'text-part', textId, part: job.text.slice(at, at + PART_CHARS) });
