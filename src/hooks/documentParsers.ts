@@ -12,7 +12,7 @@ import { recognizeText } from '../core/input/recognizeText';
 export const documents = DOCUMENT_RECOGNIZERS;
 
 /** Several documents (manifests joined by ---) become an array, as a List would be. */
-export const parseYaml = yamlDocumentsParser({ parseAllDocuments, isMap, isSeq, isScalar });
+export const parseYaml = yamlDocumentsParser(parseAllDocuments, { isMap, isSeq, isScalar });
 
 /**
  * A document read in full, however large: what the document worker runs (and the page, when no

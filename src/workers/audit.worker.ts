@@ -16,7 +16,7 @@ const scope = self as unknown as WorkerScope;
 
 const session = createAuditSession({
   post: (message: AuditResponse) => scope.postMessage(message),
-  parseYaml: yamlDocumentsParser({ parseAllDocuments, isMap, isSeq, isScalar }),
+  parseYaml: yamlDocumentsParser(parseAllDocuments, { isMap, isSeq, isScalar }),
 });
 
 scope.onmessage = (event: MessageEvent<AuditRequest>) => {

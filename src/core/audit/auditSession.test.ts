@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { FIXTURE_IAT, readFixture } from '../../testing/fixtures';
 import type { AuditResponse } from './auditProtocol';
 import { createAuditSession } from './auditSession';
@@ -9,7 +9,7 @@ const now = FIXTURE_IAT + 600;
 
 function session(batchSize = 4) {
   const messages: AuditResponse[] = [];
-  const s = createAuditSession({ post: (m) => messages.push(m), parseYaml: yamlDocumentsParser({ parseAllDocuments, isMap, isSeq, isScalar }), batchSize });
+  const s = createAuditSession({ post: (m) => messages.push(m), parseYaml: yamlDocumentsParser(parseAllDocuments), batchSize });
   return { s, messages, of: <T extends AuditResponse['type']>(type: T) => messages.filter((m): m is Extract<AuditResponse, { type: T }> => m.type === type) };
 }
 

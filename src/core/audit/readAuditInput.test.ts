@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { readFixture } from '../../testing/fixtures';
 import { collectAuditItems, readAuditInput, type SecretListInput } from './readAuditInput';
 import { yamlDocumentsParser } from './yamlDocuments';
 
-const parseYaml = yamlDocumentsParser({ parseAllDocuments, isMap, isSeq, isScalar });
+const parseYaml = yamlDocumentsParser(parseAllDocuments);
 const list = readFixture('inputs/secret-list.json');
 const legacyToken = readFixture('tokens/legacy-secret.jwt');
 const podToken = readFixture('tokens/pod-bound.jwt');

@@ -10,13 +10,26 @@ interface YamlDocument {
   toJS(options: { maxAliasCount: number }): unknown;
 }
 
-/** The parts of the `yaml` package used here, passed in by the caller (lazily loaded, or in a worker). */
-export interface YamlLibrary {
-  parseAllDocuments: (text: string, options: { prettyErrors: boolean; uniqueKeys: boolean }) => YamlDocument[] | { errors: unknown[] };
+type ParseAllDocuments = (text: string, options: { prettyErrors: boolean; uniqueKeys: boolean }) => YamlDocument[] | { errors: unknown[] };
+
+/** `yaml`'s node tests (isMap, isSeq, isScalar), passed in by a caller that imports `yaml`. */
+export interface YamlNodeTests {
   isMap: (node: unknown) => boolean;
   isSeq: (node: unknown) => boolean;
   isScalar: (node: unknown) => boolean;
 }
+
+/**
+ * The same tests for callers that pass only parseAllDocuments: `yaml` marks its nodes with
+ * registered symbols (Symbol.for, so that copies of the package agree), which its isMap reads too.
+ * The duplicate-key tests fail if a new version of `yaml` changes them.
+ */
+const typeOf = (node: unknown) => (typeof node === 'object' && node !== null ? (node as Record<symbol, unknown>)[Symbol.for('yaml.node.type')] : undefined);
+const REGISTERED_NODE_TESTS: YamlNodeTests = {
+  isMap: (node) => typeOf(node) === Symbol.for('yaml.map'),
+  isSeq: (node) => typeOf(node) === Symbol.for('yaml.seq'),
+  isScalar: (node) => typeOf(node) === Symbol.for('yaml.scalar'),
+};
 
 interface PairNode {
   key: unknown;
@@ -28,7 +41,7 @@ interface PairNode {
  * ("mapping key already defined"), and so does this reader; but `yaml`'s own check compares each
  * key with every earlier one of its mapping (26,000 keys took 15 s), so it is switched off.
  */
-function firstDuplicateKey(root: unknown, yaml: YamlLibrary): string | null {
+function firstDuplicateKey(root: unknown, yaml: YamlNodeTests): string | null {
   const pending: unknown[] = [root];
   while (pending.length > 0) {
     const node = pending.pop();
@@ -57,18 +70,18 @@ const STACK_OVERFLOW = /call stack|too much recursion/i;
  * before parsing: the parser recurses per level), and on duplicate keys. The alias limit stops
  * "billion laughs" pastes from expanding without bound.
  */
-export function yamlDocumentsParser(yaml: YamlLibrary): ParseYaml {
+export function yamlDocumentsParser(parseAllDocuments: ParseAllDocuments, nodes: YamlNodeTests = REGISTERED_NODE_TESTS): ParseYaml {
   const tooDeep = () => new Error(`It is ${nestedTooDeeply(MAX_NESTING_DEPTH)}; deeper documents are refused so the page cannot freeze`);
   return (text) => {
     if (yamlNestingExceeds(text, MAX_NESTING_DEPTH)) throw tooDeep();
-    const parsed = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
     const docs = (Array.isArray(parsed) ? parsed : [parsed]) as YamlDocument[];
     for (const doc of docs) {
       const error = doc.errors[0];
       // The estimate above is within a level of the truth; this is the backstop.
       if (error && STACK_OVERFLOW.test(error.message)) throw tooDeep();
       if (error) throw error;
-      const duplicate = firstDuplicateKey(doc.contents, yaml);
+      const duplicate = firstDuplicateKey(doc.contents, nodes);
       if (duplicate !== null) throw new Error(`Map keys must be unique; ${quoted(duplicate)} appears twice in one mapping`);
     }
     const values = docs.map((d) => d.toJS({ maxAliasCount: 100 }));
