@@ -31,6 +31,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{js,mjs}'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     // Every regex in the app runs on pasted, hostile text. `[\s\S]*` (or `[^]*`, or `.*` under the
     // s flag) between anchors rescans the rest of the text from every place it could start:
     // 40 KB took 100 s. Scan lines, or use indexOf; see README, "Security and privacy".
@@ -39,10 +44,5 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': ['error', ...UNBOUNDED_ANY_CHARACTER_RUNS],
     },
-  },
-  {
-    files: ['**/*.{js,mjs}'],
-    extends: [js.configs.recommended],
-    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
   },
 );
