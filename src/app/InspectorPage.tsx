@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { EncodedToken } from '../features/decoder/EncodedToken';
 import { InputKindBadge } from '../features/decoder/InputKindBadge';
 import { ShareLink } from '../features/decoder/ShareLink';
@@ -22,9 +22,9 @@ interface InspectorPageProps {
 /** The decoder view: input on the left, everything derived from it on the right. */
 export function InspectorPage({ input, onInputChange, verify, onVerifyChange: setVerify }: InspectorPageProps) {
   const [choice, setChoice] = useState<string | undefined>(undefined);
-  // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
-  const text = useDeferredValue(input);
-  const recognized = useRecognizedInput(text, choice);
+  // While a document is still being read, the badge says so and everything else stays as it was.
+  const { current, settled: recognized, settledText: text } = useRecognizedInput(input, choice);
+  const reading = current.kind === 'pending';
   const useKeys = useCallback((keyText: string, source: FetchedKeysSource) => setVerify({ ...verify, keyText, fetchedKeys: { ...source, keyText } }), [verify, setVerify]);
   // Fetch the results chunk once the first screen is idle, so the first paste needs no round trip.
   useEffect(() => {
@@ -36,7 +36,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
     <div className="grid gap-4 lg:grid-cols-2">
       <div className="min-w-0 space-y-3">
         <TokenInput value={input} onChange={onInputChange} />
-        <InputKindBadge input={recognized} />
+        <InputKindBadge input={current} />
         <ShareLink input={input} />
         {recognized.choices && recognized.choices.length > 0 && (
           <label className="flex items-center gap-2 text-sm">
@@ -69,7 +69,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
         {recognized.token && <EncodedToken token={recognized.token} />}
         <KeyInputField settings={verify} onChange={setVerify} />
       </div>
-      <div className="min-w-0 space-y-4" aria-live="off">
+      <div className="min-w-0 space-y-4" aria-live="off" aria-busy={reading}>
         {recognized.kind === 'secret-list' ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
             <AuditView text={text} keyText={verify.keyText} secretEncoding={verify.secretEncoding} keyIsHmac={verify.keyIsHmac} />

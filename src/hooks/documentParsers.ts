@@ -1,5 +1,9 @@
-import { parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { ParseYaml } from '../core/audit/readAuditInput';
+import { yamlDocumentsParser } from '../core/audit/yamlDocuments';
+import type { RecognizedInput } from '../core/input/inputKinds';
 import { DOCUMENT_RECOGNIZERS } from '../core/input/recognizeInput';
+import { recognizeText } from '../core/input/recognizeText';
 
 /**
  * Loaded on demand, the first time a document (JSON, YAML, `kubectl describe` output, a list of
@@ -7,13 +11,33 @@ import { DOCUMENT_RECOGNIZERS } from '../core/input/recognizeInput';
  */
 export const documents = DOCUMENT_RECOGNIZERS;
 
-export function parseYaml(text: string): unknown {
-  // Several documents (manifests joined by ---) become an array, as a List would be.
-  const docs = parseAllDocuments(text, { prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [docs];
-  const broken = list.find((d) => d.errors.length > 0);
-  if (broken) throw broken.errors[0];
-  // The alias limit stops "billion laughs" pastes from expanding without bound.
-  const values = list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
-  return values.length === 1 ? values[0] : values;
+/** Several documents (manifests joined by ---) become an array, as a List would be. */
+export const parseYaml = yamlDocumentsParser(parseAllDocuments, { isMap, isSeq, isScalar });
+
+/**
+ * A document read in full, however large: what the document worker runs (and the page, when no
+ * worker can start). A Secret list's parsed items stay behind: the audit view reads the text.
+ */
+export function readDocument(text: string, choice?: string, yaml: ParseYaml = parseYaml): RecognizedInput {
+  const { list: _list, ...recognized } = recognizeText(text, { parseYaml: yaml, documents, choice });
+  return recognized;
 }
+
+/** `parse`, remembering its last answer: choosing another kubeconfig user does not parse 10 MB again. */
+export function rememberLastParse(parse: ParseYaml): ParseYaml {
+  let lastText: string | null = null;
+  let last: { ok: true; value: unknown } | { ok: false; error: unknown } = { ok: true, value: undefined };
+  return (text) => {
+    if (text !== lastText) {
+      lastText = text;
+      try {
+        last = { ok: true, value: parse(text) };
+      } catch (error) {
+        last = { ok: false, error };
+      }
+    }
+    if (!last.ok) throw last.error;
+    return last.value;
+  };
+}
+

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { RecognizedInput } from '../core/input/inputKinds';
-import { recognizeText } from '../core/input/recognizeText';
+import { MAIN_THREAD_DOCUMENT_CHARS, recognizeText } from '../core/input/recognizeText';
 
 type Parsers = typeof import('./documentParsers');
 
@@ -13,20 +13,66 @@ function loadParsers(): Promise<Parsers> {
   return loading;
 }
 
-/** Recognises the pasted text; when it is a document, loads the parsers and recognises again. */
-export function useRecognizedInput(text: string, choice: string | undefined): RecognizedInput {
+export interface RecognizedState {
+  /** What the input is, as far as known now: `pending` while a document is still being read. */
+  current: RecognizedInput;
+  /** The last final recognition: what the results show while `current` is pending. */
+  settled: RecognizedInput;
+  /** The text `settled` was recognised from. */
+  settledText: string;
+}
+
+const EMPTY: RecognizedInput = { kind: 'empty', token: null, notes: [] };
+
+/**
+ * Recognises the input. Typing stays responsive on huge pastes: the full reading follows the
+ * input one render behind if needed (useDeferredValue), loads the document parsers the first time
+ * a document appears, and leaves documents too large for the main thread to the document worker.
+ * Until its answer is final, `current` says `pending` — never a kind it might take back — and
+ * `settled` keeps the previous answer, so the results stay in place.
+ */
+export function useRecognizedInput(input: string, choice: string | undefined): RecognizedState {
+  const text = useDeferredValue(input);
   const [parsers, setParsers] = useState<Parsers | null>(loaded);
-  const recognized = useMemo(
-    () => recognizeText(text, { parseYaml: parsers?.parseYaml, documents: parsers?.documents, choice }),
+  const immediate = useMemo(
+    () => recognizeText(text, { parseYaml: parsers?.parseYaml, documents: parsers?.documents, choice, parseLimit: MAIN_THREAD_DOCUMENT_CHARS }),
     [text, parsers, choice],
   );
+  const waitsFor = immediate.kind === 'pending' ? immediate.pending : undefined;
+
   useEffect(() => {
-    if (!recognized.needsParsers || parsers) return;
+    if (waitsFor !== 'parsers' || parsers) return;
     let live = true;
-    loadParsers().then((p) => live && setParsers(p));
+    void loadParsers().then((p) => live && setParsers(p));
     return () => {
       live = false;
     };
-  }, [recognized.needsParsers, parsers]);
-  return recognized;
+  }, [waitsFor, parsers]);
+
+  const [read, setRead] = useState<{ text: string; choice: string | undefined; result: RecognizedInput } | null>(null);
+  useEffect(() => {
+    if (waitsFor !== 'worker') return;
+    let live = true;
+    void import('../lib/documentReader')
+      .then(({ readDocumentOffThread }) => readDocumentOffThread(text, choice))
+      .then((result) => live && setRead({ text, choice, result }));
+    return () => {
+      live = false;
+    };
+  }, [waitsFor, text, choice]);
+
+  const full = waitsFor === 'worker' && read && read.text === text && read.choice === choice ? read.result : immediate;
+
+  // While the deferred text lags behind the input, say at once what needs no document reader (a
+  // token, garbage, a huge list) and `pending` for the rest: never the previous input's kind.
+  const quick = useMemo(() => (input === text ? null : recognizeText(input, { choice })), [input, text, choice]);
+
+  const [settled, setSettled] = useState<{ recognized: RecognizedInput; text: string }>({ recognized: EMPTY, text: '' });
+  if (full.kind !== 'pending' && settled.recognized !== full) setSettled({ recognized: full, text });
+  const final = full.kind !== 'pending';
+  return {
+    current: quick ?? full,
+    settled: final ? full : settled.recognized,
+    settledText: final ? text : settled.text,
+  };
 }

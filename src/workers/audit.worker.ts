@@ -1,7 +1,7 @@
 // The audit worker: parses the pasted text (JSON, or YAML with `yaml`) and analyses it off the main
 // thread, streaming rows back in batches (issue 7). The engine is core/audit/auditSession, which the
 // main-thread fallback runs too. `yaml` is imported statically: a worker bundle cannot split chunks.
-import { parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { AuditRequest, AuditResponse } from '../core/audit/auditProtocol';
 import { createAuditSession } from '../core/audit/auditSession';
 import { yamlDocumentsParser } from '../core/audit/yamlDocuments';
@@ -16,7 +16,7 @@ const scope = self as unknown as WorkerScope;
 
 const session = createAuditSession({
   post: (message: AuditResponse) => scope.postMessage(message),
-  parseYaml: yamlDocumentsParser(parseAllDocuments),
+  parseYaml: yamlDocumentsParser(parseAllDocuments, { isMap, isSeq, isScalar }),
 });
 
 scope.onmessage = (event: MessageEvent<AuditRequest>) => {

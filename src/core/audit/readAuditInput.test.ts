@@ -96,3 +96,12 @@ items:
     expect(read).toMatchObject({ ok: false, error: { code } });
   });
 });
+
+describe('readAuditInput: deeply nested YAML', () => {
+  it('says it is nested too deeply instead of "Maximum call stack size exceeded"', () => {
+    const r = readAuditInput(`apiVersion: v1\nkind: List\nitems:\n${'- '.repeat(5000)}x\n`, parseYaml);
+    expect(r).toEqual({ ok: false, error: { code: 'bad-yaml', message: expect.stringContaining('nested too deeply (more than 64 levels)') } });
+    expect(JSON.stringify(r)).not.toMatch(/call stack/i);
+  });
+});
+

@@ -61,3 +61,21 @@ describe('the claim catalogue', () => {
     expect(describeClaim('jti')?.description).toMatch(/1\.29.*1\.30/);
   });
 });
+
+describe('deeply nested claims', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64url');
+  const nested = (levels: number) => `{"sub":"x","deep":${'{"a":'.repeat(levels - 1)}1${'}'.repeat(levels - 1)}}`;
+
+  it('flattens the deepest payload the reader accepts (64 levels) without overflowing, as JSON past 4 levels', () => {
+    const claims = decodeToken(`${b64('{"alg":"RS256"}')}.${b64(nested(64))}.c2ln`).claims as Record<string, unknown>;
+    const rows = flattenClaims(claims);
+    expect(rows.map((r) => r.name)).toEqual(['sub', 'deep.a.a.a.a']);
+    expect(JSON.stringify(rows.at(-1)?.value)).toMatch(/^(\{"a":){59}1/);
+  });
+
+  it('says a payload of 65 levels is nested too deeply, instead of overflowing the stack', () => {
+    const d = decodeToken(`${b64('{"alg":"RS256"}')}.${b64(nested(65))}.c2ln`);
+    expect(d.claims).toBeNull();
+    expect(d.errors).toEqual([expect.objectContaining({ segment: 'payload', code: 'json-too-deep', message: expect.stringContaining('nested too deeply (more than 64 levels)') })]);
+  });
+});

@@ -11,9 +11,32 @@ import {
 } from './secretDocument';
 import { normalizeTokenText } from './normalizeToken';
 
-const FIELD = /^([A-Z][A-Za-z ]*):(?:\s+(.*))?$/;
-const DATA_LINE = /^([^\s:][^:]*):\s*(.*)$/;
+const FIELD_NAME = /^[A-Z][A-Za-z ]*$/;
 const SIZE = /^(\d+) bytes?$/;
+
+/**
+ * A `key: value` line split at its first colon. Index-based: a regex such as `:\s+(.*)$` backtracks
+ * through every split of a long run of spaces when the line holds a character `.` refuses (U+2028),
+ * which is quadratic in the line's length.
+ */
+function splitAtColon(line: string): [string, string] | null {
+  const colon = line.indexOf(':');
+  return colon <= 0 ? null : [line.slice(0, colon), line.slice(colon + 1)];
+}
+
+/** `Name:         value` (a field) → ['Name', 'value']; the value must be set off by whitespace. */
+function fieldOf(line: string): [string, string] | null {
+  const pair = splitAtColon(line);
+  if (!pair || !FIELD_NAME.test(pair[0]) || (pair[1] !== '' && !/^\s/.test(pair[1]))) return null;
+  return [pair[0], pair[1].trimStart()];
+}
+
+/** `token:      eyJ…` (a line under Data) → ['token', 'eyJ…']. */
+function dataLineOf(line: string): [string, string] | null {
+  const pair = splitAtColon(line);
+  if (!pair || /^\s/.test(pair[0])) return null;
+  return [pair[0].trim(), pair[1].trim()];
+}
 
 /** Splits `key=value` (labels) or `key: value` (annotations) lines into a map; `<none>` is empty. */
 function readPairs(lines: string[], separator: '=' | ':'): Record<string, string> {
@@ -45,15 +68,15 @@ export function recognizeDescribeSecret(text: string): RecognizedInput | null {
       i += 2;
       break;
     }
-    const m = FIELD.exec(line);
-    if (m && !/^\s/.test(line)) {
-      current = [m[2] ?? ''];
-      fields.set(m[1] as string, current);
+    const field = fieldOf(line);
+    if (field) {
+      current = [field[1]];
+      fields.set(field[0], current);
     } else if (current && /^\s/.test(line)) current.push(line);
   }
   for (; i < lines.length; i++) {
-    const m = DATA_LINE.exec((lines[i] as string).trimEnd());
-    if (m) data.set((m[1] as string).trim(), (m[2] as string).trim());
+    const pair = dataLineOf(lines[i] as string);
+    if (pair) data.set(pair[0], pair[1]);
   }
   const name = fields.get('Name')?.[0]?.trim();
   const type = fields.get('Type')?.[0]?.trim();

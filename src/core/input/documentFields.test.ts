@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { field, nonEmptyText, quoted, recordAt, stringList, stringMap, textOf } from './documentFields';
+import { field, nonEmptyText, quoted, recordAt, shortText, stringList, stringMap, textOf } from './documentFields';
 
 describe('documentFields', () => {
   it('reads own properties only', () => {
@@ -29,5 +29,12 @@ describe('documentFields', () => {
   it('quotes and bounds values shown in messages', () => {
     expect(quoted('a\nb')).toBe('"a\\nb"');
     expect(quoted('x'.repeat(10), 4)).toBe('"xxxx…"');
+  });
+
+  it('cuts long values with an ellipsis, never inside a surrogate pair', () => {
+    expect(shortText('abc', 3)).toBe('abc');
+    expect(shortText('abcd', 3)).toBe('abc…');
+    expect(shortText('ab😀cd', 3)).toBe('ab…');
+    expect(shortText('x'.repeat(10_000_000)).length).toBe(201);
   });
 });

@@ -55,8 +55,21 @@ export function stringList(value: unknown): string[] {
   return value.filter((v): v is string => typeof v === 'string');
 }
 
+/** Labels, facts and choices show at most this many characters of a value taken from the input. */
+export const MAX_SHOWN_CHARS = 200;
+
+/**
+ * A value from the input as a label, fact or choice shows it: cut with an ellipsis past `max`
+ * characters (never inside a surrogate pair). Values are untrusted and unbounded: a 10 MB
+ * kubeconfig user name took 8.7 s to lay out in an <option>.
+ */
+export function shortText(value: string, max = MAX_SHOWN_CHARS): string {
+  if (value.length <= max) return value;
+  const cut = /[\uD800-\uDBFF]/.test(value[max - 1] ?? '') ? max - 1 : max;
+  return `${value.slice(0, cut)}…`;
+}
+
 /** A value shown in a fact or message: JSON-quoted (so control characters are visible) and bounded. */
 export function quoted(value: string, max = 120): string {
-  const shown = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(shown);
+  return JSON.stringify(shortText(value, max));
 }

@@ -1,8 +1,12 @@
 import type { Problem } from '../result';
 
-/** The contract values of `data-kind` on `input-kind` (PRODUCT.md), plus `empty` and `tokenreview`. */
+/**
+ * The contract values of `data-kind` on `input-kind` (PRODUCT.md), plus `empty` and `tokenreview`.
+ * `pending`: a document is being read (its reader loading, or a worker parsing it); never final.
+ */
 export type InputKind =
   | 'empty'
+  | 'pending'
   | 'jwt'
   | 'bearer'
   | 'token-base64'
@@ -45,16 +49,18 @@ export interface RecognizedInput {
   /** TokenRequest `status.expirationTimestamp` in seconds, to reveal extended expiry (§3, §9f). */
   expirationTimestamp?: number;
   /**
-   * The input is a document (JSON, YAML, `kubectl describe` output, a list of tokens) and the
-   * parsers for it (YAML and the Kubernetes object readers) have not been loaded yet.
+   * For `pending`, what recognition waits for: the document readers (YAML and the Kubernetes
+   * object readers), loaded on first use; or a worker, which parses documents too large for the
+   * main thread.
    */
-  needsParsers?: boolean;
+  pending?: 'parsers' | 'worker';
   /** For `secret-list`: the parsed document, handed to the audit view. */
   list?: unknown;
 }
 
 export const INPUT_KIND_LABELS: Record<InputKind, string> = {
   empty: 'Nothing yet',
+  pending: 'Reading…',
   jwt: 'JWT (compact JWS)',
   bearer: 'Authorization: Bearer header',
   'token-base64': 'Base64-encoded token (a Secret’s .data.token)',

@@ -100,3 +100,41 @@ users:
     expect(r?.token).toBe(fixture('tokens/unbound-tokenrequest.jwt').trim());
   });
 });
+
+describe('recognizeKubeconfig: labels stay short whatever the names', () => {
+  const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+
+  it('cuts a 10 MB user name, context name and server in the picker and the facts', () => {
+    const huge = 'u'.repeat(10_000_000);
+    const doc = {
+      kind: 'Config',
+      'current-context': huge,
+      contexts: [{ name: huge, context: { user: huge, cluster: 'c', namespace: huge } }],
+      clusters: [{ name: 'c', cluster: { server: `https://${huge}` } }],
+      users: [{ name: huge, user: { token } }],
+    };
+    const r = recognizeKubernetesDocument(doc, {});
+    expect(r?.token).toBe(token);
+    const choice = r?.choices?.[0];
+    expect(choice?.label.length).toBeLessThan(300);
+    expect(choice?.label).toMatch(/^u+… — context u+… \(current\)$/);
+    expect(choice?.id.length).toBeLessThan(100);
+    expect(r?.selected).toBe(choice?.id);
+    for (const f of r?.facts ?? []) expect(f.value.length).toBeLessThanOrEqual(201);
+    for (const note of r?.notes ?? []) expect(note.length).toBeLessThan(300);
+  });
+
+  it('keeps users apart whose long names start alike, and a choice of one selects it', () => {
+    const name = (i: number) => `${'x'.repeat(500)}${i}`;
+    const doc = { kind: 'Config', users: [1, 2].map((i) => ({ name: name(i), user: { token: `${token}${i}` } })) };
+    const ids = recognizeKubernetesDocument(doc, {})?.choices?.map((c) => c.id) ?? [];
+    expect(new Set(ids).size).toBe(2);
+    expect(recognizeKubernetesDocument(doc, { choice: ids[1] })?.token).toBe(`${token}2`);
+  });
+
+  it('lists three contexts of a user and counts the rest', () => {
+    const contexts = Array.from({ length: 1000 }, (_, i) => ({ name: `ctx-${i}`, context: { user: 'bot' } }));
+    const r = recognizeKubernetesDocument({ kind: 'Config', contexts, users: [{ name: 'bot', user: { token } }] }, {});
+    expect(r?.choices?.[0]?.label).toBe('bot — contexts ctx-0, ctx-1, ctx-2 and 997 more');
+  });
+});

@@ -1,6 +1,6 @@
 import type { RecognizedInput, SourceChoice, SourceFact } from './inputKinds';
 import type { RecognizeOptions } from './recognizeInput';
-import { field, isRecord, nonEmptyText, quoted, recordAt, stringList, textOf, type JsonRecord } from './documentFields';
+import { field, isRecord, nonEmptyText, quoted, recordAt, shortText, stringList, textOf, type JsonRecord } from './documentFields';
 
 /** What `kubectl config view` prints instead of secrets without --raw (reference §9g). */
 const REDACTED = 'REDACTED';
@@ -72,6 +72,19 @@ function hasRedactions(value: unknown, depth = 0): boolean {
   return false;
 }
 
+/** User and context names as a picker label shows them, and how many contexts it lists. */
+const USER_CHARS = 80;
+const CONTEXT_CHARS = 60;
+const LISTED_CONTEXTS = 3;
+
+/** "contexts a, b (current)", "not used by any context", "contexts a, b, c and 997 more". */
+function usedByText(names: string[]): string {
+  if (names.length === 0) return 'not used by any context';
+  const listed = names.slice(0, LISTED_CONTEXTS).join(', ');
+  const more = names.length > LISTED_CONTEXTS ? ` and ${names.length - LISTED_CONTEXTS} more` : '';
+  return `context${names.length === 1 ? '' : 's'} ${listed}${more}`;
+}
+
 interface ContextEntry {
   name: string;
   user: string | null;
@@ -93,6 +106,14 @@ export function recognizeKubeconfig(doc: JsonRecord, options: RecognizeOptions):
   }
   const currentContext = textOf(field(doc, 'current-context'));
   const current = contexts.find((c) => c.name === currentContext) ?? null;
+  // Each user's contexts, gathered once: a filter per user is quadratic in a large kubeconfig.
+  const contextsOfUser = new Map<string, string[]>();
+  for (const c of contexts) {
+    if (c.user === null) continue;
+    const names = contextsOfUser.get(c.user) ?? [];
+    names.push(c.name === currentContext ? `${shortText(c.name, CONTEXT_CHARS)} (current)` : shortText(c.name, CONTEXT_CHARS));
+    contextsOfUser.set(c.user, names);
+  }
 
   const choices: SourceChoice[] = [];
   const userNames: string[] = [];
@@ -101,12 +122,13 @@ export function recognizeKubeconfig(doc: JsonRecord, options: RecognizeOptions):
   const users = field(doc, 'users');
   for (const entry of Array.isArray(users) ? users : []) {
     const name = textOf(field(entry, 'name')) ?? '(unnamed)';
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    const id = count === 1 ? name : `${name} (${count})`;
+    // The id is what the picker shows and sends back: short, and unique among the users.
+    const shown = shortText(name, USER_CHARS);
+    const count = (seen.get(shown) ?? 0) + 1;
+    seen.set(shown, count);
+    const id = count === 1 ? shown : `${shown} (${count})`;
     const cred = credentialOf(recordAt(entry, 'user'));
-    const usedBy = contexts.filter((c) => c.user === name).map((c) => (c.name === currentContext ? `${c.name} (current)` : c.name));
-    const label = `${name} — ${usedBy.length ? `context${usedBy.length === 1 ? '' : 's'} ${usedBy.join(', ')}` : 'not used by any context'}`;
+    const label = `${id} — ${usedByText(contextsOfUser.get(name) ?? [])}`;
     const choice: SourceChoice = { id, label, token: cred.token };
     if (cred.reason) choice.reason = cred.reason;
     if (cred.note) userNotes.set(id, cred.note);
@@ -125,17 +147,17 @@ export function recognizeKubeconfig(doc: JsonRecord, options: RecognizeOptions):
 
   const notes: string[] = [];
   const facts: SourceFact[] = [];
-  if (currentContext) facts.push({ label: 'Current context', value: currentContext });
+  if (currentContext) facts.push({ label: 'Current context', value: shortText(currentContext) });
   facts.push({ label: 'Users', value: String(choices.length) });
   if (selectedChoice) {
     const selectedName = userNames[choices.indexOf(selectedChoice)] ?? selectedChoice.id;
     const ctx = (current && current.user === selectedName ? current : undefined) ?? contexts.find((c) => c.user === selectedName);
     if (ctx) {
-      facts.push({ label: 'Context', value: ctx.name });
+      facts.push({ label: 'Context', value: shortText(ctx.name) });
       const cluster = (Array.isArray(field(doc, 'clusters')) ? (field(doc, 'clusters') as unknown[]) : []).find((c) => textOf(field(c, 'name')) === ctx.cluster);
       const server = nonEmptyText(field(recordAt(cluster, 'cluster'), 'server'));
-      if (server) facts.push({ label: 'Server', value: server });
-      if (ctx.namespace) facts.push({ label: 'Namespace', value: ctx.namespace });
+      if (server) facts.push({ label: 'Server', value: shortText(server) });
+      if (ctx.namespace) facts.push({ label: 'Namespace', value: shortText(ctx.namespace) });
     }
     notes.push(`Took the token of user ${quoted(selectedChoice.id)}${selectedChoice === currentUser ? ' (the current context’s user)' : ''}.`);
     const extra = userNotes.get(selectedChoice.id);

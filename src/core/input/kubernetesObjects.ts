@@ -1,7 +1,7 @@
 import { kubectlHint } from '../kubernetes/kubectlCommand';
 import type { RecognizedInput } from './inputKinds';
 import type { RecognizeOptions } from './recognizeInput';
-import { field, isRecord, nonEmptyText, recordAt, type JsonRecord } from './documentFields';
+import { field, isRecord, nonEmptyText, recordAt, shortText, type JsonRecord } from './documentFields';
 import { isKubeconfig, recognizeKubeconfig } from './kubeconfigDocument';
 import { isSecretDocument, recognizeSecret } from './secretDocument';
 import { recognizeSecretList, secretListItems } from './secretList';
@@ -28,7 +28,7 @@ function recognizeAuditEvent(doc: JsonRecord): RecognizedInput {
   const username = nonEmptyText(field(recordAt(doc, 'user'), 'username'));
   return unknownWithHint(
     'audit-event-without-token',
-    `This is an audit event: it identifies the caller${username ? ` (${username})` : ''} but does not contain the token. Its user.extra credential-id JTI=<jti> matches the jti of the token that was used.`,
+    `This is an audit event: it identifies the caller${username ? ` (${shortText(username)})` : ''} but does not contain the token. Its user.extra credential-id JTI=<jti> matches the jti of the token that was used.`,
   );
 }
 

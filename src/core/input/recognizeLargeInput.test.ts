@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFixture } from '../../testing/fixtures';
-import { recognizeInput } from './recognizeInput';
+import { parse } from 'yaml';
+import { DOCUMENT_RECOGNIZERS, recognizeInput } from './recognizeInput';
+import { MAIN_THREAD_DOCUMENT_CHARS, recognizeText } from './recognizeText';
 
 /** A `kubectl get secrets -A -o json` of about `megabytes` MB, made of the fixture's own items. */
 function bigList(megabytes: number, order: 'kubectl' | 'raw-api' = 'kubectl'): string {
@@ -37,7 +39,7 @@ describe('recognizeInput: a large secret list is sniffed, not parsed on the main
     const item = `- apiVersion: v1\n  data:\n    token: ${'Q'.repeat(1200)}\n  kind: Secret\n  metadata:\n    name: a\n  type: kubernetes.io/service-account-token\n`;
     const r = recognizeInput(`apiVersion: v1\nitems:\n${item.repeat(300)}kind: List\n`);
     expect(r.kind).toBe('secret-list');
-    expect(r.needsParsers).toBeUndefined();
+    expect(r.pending).toBeUndefined();
   });
 
   it('other large JSON is still parsed and explained', () => {
@@ -49,5 +51,35 @@ describe('recognizeInput: a large secret list is sniffed, not parsed on the main
     const r = recognizeInput(readFixture('inputs/secret-list.json'));
     expect(r.facts).toContainEqual({ label: 'Service account token Secrets', value: '6' });
     expect(r.list).toBeDefined();
+  });
+});
+
+describe('recognizeText: documents too large for the main thread are left to a worker', () => {
+  const secretYaml = readFixture('inputs/secret.yaml');
+  const padded = (text: string) => `${text}\n${'# padding\n'.repeat(30_000)}`;
+
+  it('a 300 KB YAML Secret or kubeconfig is pending for the worker, parsed by no one here', () => {
+    const parseYaml = vi.fn((t: string) => JSON.parse(t) as unknown);
+    const text = padded(secretYaml);
+    expect(text.length).toBeGreaterThan(MAIN_THREAD_DOCUMENT_CHARS);
+    expect(recognizeText(text, { parseYaml, documents: DOCUMENT_RECOGNIZERS, parseLimit: MAIN_THREAD_DOCUMENT_CHARS })).toEqual({ kind: 'pending', token: null, notes: [], pending: 'worker' });
+    expect(parseYaml).not.toHaveBeenCalled();
+  });
+
+  it('so is a 300 KB JSON document, before its reader is even loaded', () => {
+    const text = JSON.stringify({ ...(JSON.parse(readFixture('inputs/secret.json')) as object), padding: 'x'.repeat(300_000) });
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(recognizeText(text, { parseLimit: MAIN_THREAD_DOCUMENT_CHARS })).toMatchObject({ kind: 'pending', pending: 'worker' });
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('without a limit (in the worker) the same text is read in full', () => {
+    expect(recognizeInput(padded(secretYaml), { parseYaml: (t) => parse(t) as unknown }).kind).toBe('secret');
+  });
+
+  it('smaller documents and tokens are read at once', () => {
+    const options = { parseYaml: (t: string) => parse(t) as unknown, documents: DOCUMENT_RECOGNIZERS, parseLimit: MAIN_THREAD_DOCUMENT_CHARS };
+    expect(recognizeText(secretYaml, options).kind).toBe('secret');
+    expect(recognizeText(readFixture('tokens/pod-bound.jwt'), options).kind).toBe('jwt');
   });
 });

@@ -1,6 +1,7 @@
 import { decode as base64urlDecode } from 'jose/base64url';
 import { MAX_TOKEN_CHARS } from '../jws/limits';
 import { decodeUtf8 } from '../jws/utf8';
+import { withoutTrailing } from '../text/trailing';
 import type { RecognizedInput } from './inputKinds';
 import { looksLikeTokenText, normalizeTokenText } from './normalizeToken';
 
@@ -19,18 +20,66 @@ export interface DocumentRecognizers {
 }
 
 export interface RecognizeTextOptions extends RecognizeOptions {
-  /** Without them, documents come back as `needsParsers` so the caller can load them and ask again. */
+  /** Without them, documents come back `pending: 'parsers'` so the caller can load them and ask again. */
   documents?: DocumentRecognizers;
+  /** JSON and YAML documents longer than this come back `pending: 'worker'`, to be read off the main thread. */
+  parseLimit?: number;
 }
 
+/**
+ * JSON and YAML documents longer than this are parsed in a worker, not on the page's main thread:
+ * the `yaml` package reads a few hundred KB a second on a slow machine.
+ */
+export const MAIN_THREAD_DOCUMENT_CHARS = 256 * 1024;
+
 const BEARER = /(?:^|[\s"'])(?:(?:proxy-)?authorization\s*:\s*)?bearer\s+["']?([^\s"']+)/i;
-const YAML_HINT = /^\s*(?:apiVersion|kind|data|stringData|users|items|status|spec|metadata)\s*:/m;
-const DESCRIBE_SECRET = /^Name:\s+\S+[\s\S]*^Type:\s+\S+[\s\S]*^Data\s*$/m;
-/** Two or more lines that start like a token or its base64: maybe a list of tokens. */
-const TOKEN_LINES = /^\s*["']?(?:eyJ|ZXlK)[\s\S]*\n\s*["']?(?:eyJ|ZXlK)/m;
-const NEEDS_PARSERS: RecognizedInput = { kind: 'unknown', token: null, notes: [], needsParsers: true };
+// Every pattern below is line-local: `[ \t]`, never `\s` (which crosses line breaks, so a `^\s*`
+// under the m flag restarts at every line and scans all the rest: quadratic), and never `[\s\S]*`.
+/** A line that starts like a top-level key of a Kubernetes object or kubeconfig. */
+const YAML_HINT = /^[ \t]*(?:apiVersion|kind|data|stringData|users|items|status|spec|metadata)[ \t]*:/m;
+/** A line that starts like a token or its base64. */
+const TOKEN_LINE_START = /^[ \t]*["']?(?:eyJ|ZXlK)/;
+const NEEDS_PARSERS: RecognizedInput = { kind: 'pending', token: null, notes: [], pending: 'parsers' };
+const NEEDS_WORKER: RecognizedInput = { kind: 'pending', token: null, notes: [], pending: 'worker' };
 const UNKNOWN_HINT =
   'Paste a JWT (three base64url parts separated by dots, usually starting with "eyJ"), an "Authorization: Bearer …" line, a base64-encoded token, or a Secret, TokenRequest or kubeconfig.';
+
+/**
+ * Recognition looks at no more than this much of a text, half from its start and half from its
+ * end: enough for every shape it tells apart, and a bound on the work whatever is pasted.
+ */
+export const SNIFF_CHARS = 64 * 1024;
+
+/** The start and end of a text that recognition looks at (for a short text, all of it twice). */
+export function sniffParts(text: string): { head: string; tail: string } {
+  if (text.length <= SNIFF_CHARS) return { head: text, tail: text };
+  return { head: text.slice(0, SNIFF_CHARS / 2), tail: text.slice(-SNIFF_CHARS / 2) };
+}
+
+/** All of a short text; the head and tail of a long one, on separate lines. */
+function sniffOf(text: string): string {
+  const { head, tail } = sniffParts(text);
+  return head === tail ? head : `${head}\n${tail}`;
+}
+
+/** `kubectl describe secret` output: a "Name:" line, later a "Type:" line, later a "Data" line. */
+function looksLikeDescribeSecret(sniff: string): boolean {
+  const wanted = [/^Name:[ \t]+\S/, /^Type:[ \t]+\S/];
+  for (const line of sniff.split('\n')) {
+    const next = wanted[0];
+    if (next) {
+      if (next.test(line)) wanted.shift();
+    } else if (line.trimEnd() === 'Data') return true;
+  }
+  return false;
+}
+
+/** Two or more lines that start like a token or its base64: maybe a list of tokens. */
+function looksLikeTokenLines(sniff: string): boolean {
+  let count = 0;
+  for (const line of sniff.split('\n')) if (TOKEN_LINE_START.test(line) && ++count === 2) return true;
+  return false;
+}
 
 /**
  * A large paste is recognised as a Secret list from its first and last few KB, without parsing it
@@ -39,22 +88,21 @@ const UNKNOWN_HINT =
  */
 const LARGE_JSON_CHARS = 1 << 20;
 const LARGE_YAML_CHARS = 1 << 18;
-const SNIFF_CHARS = 16 * 1024;
 // `kubectl get serviceaccounts,secrets` lists ServiceAccounts first, so they count as evidence too.
 const JSON_LIST = { items: /"items"\s*:\s*\[/, secret: /"kind"\s*:\s*"(?:Secret|ServiceAccount)"|"type"\s*:\s*"kubernetes\.io\/service-account-token"/, list: /"kind"\s*:\s*"SecretList"/ };
 const YAML_LIST = {
-  items: /^items:\s*$/m,
-  secret: /^\s*(?:-\s+)?(?:kind:\s*["']?(?:Secret|ServiceAccount)["']?|type:\s*["']?kubernetes\.io\/service-account-token["']?)\s*$/m,
-  list: /^kind:\s*["']?SecretList["']?\s*$/m,
+  items: /^items:[ \t]*$/m,
+  secret: /^[ \t]*(?:-[ \t]+)?(?:kind:[ \t]*["']?(?:Secret|ServiceAccount)["']?|type:[ \t]*["']?kubernetes\.io\/service-account-token["']?)[ \t]*$/m,
+  list: /^kind:[ \t]*["']?SecretList["']?[ \t]*$/m,
 };
+const YAML_DOCUMENT_START = /^---[ \t]*$/m;
 
 function recognizeLargeSecretList(trimmed: string): RecognizedInput | null {
   const json = trimmed.startsWith('{') || trimmed.startsWith('[');
   if (trimmed.length < (json ? LARGE_JSON_CHARS : LARGE_YAML_CHARS)) return null;
-  const head = trimmed.slice(0, SNIFF_CHARS);
-  const tail = trimmed.slice(-SNIFF_CHARS);
+  const { head, tail } = sniffParts(trimmed);
   const sniff = json ? JSON_LIST : YAML_LIST;
-  const listOpens = json && trimmed.startsWith('[') ? true : sniff.items.test(head) || /^---\s*$/m.test(head);
+  const listOpens = json && trimmed.startsWith('[') ? true : sniff.items.test(head) || YAML_DOCUMENT_START.test(head);
   if (!listOpens || !(sniff.secret.test(head) || sniff.list.test(head) || sniff.list.test(tail))) return null;
   const megabytes = (trimmed.length / 1e6).toFixed(1);
   return {
@@ -73,7 +121,7 @@ function unknown(message: string, notes: string[] = []): RecognizedInput {
 function unwrapBase64Token(candidate: string): string | null {
   if (candidate.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(candidate) || !candidate.startsWith('ZXl')) return null;
   try {
-    const bytes = base64urlDecode(candidate.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
+    const bytes = base64urlDecode(withoutTrailing(candidate, '=').replace(/\+/g, '-').replace(/\//g, '_'));
     const text = decodeUtf8(bytes);
     if (!text.ok) return null;
     const inner = text.text.trim();
@@ -106,7 +154,8 @@ function recognizeBareToken(text: string, extraNotes: string[]): RecognizedInput
 
 /**
  * Recognises what was pasted and pulls out the token to decode. Never throws. Tokens are read
- * here; documents need `options.documents` (and YAML `options.parseYaml`).
+ * here; documents need `options.documents` (and YAML `options.parseYaml`), and documents over
+ * `options.parseLimit` are left to a worker.
  */
 export function recognizeText(text: string, options: RecognizeTextOptions = {}): RecognizedInput {
   const { documents } = options;
@@ -120,7 +169,9 @@ export function recognizeText(text: string, options: RecognizeTextOptions = {}):
     return unknown('This is a PEM key or certificate, not a token. Paste it into "Verification key" to check a token’s signature.');
   }
 
+  const parseElsewhere = trimmed.length > (options.parseLimit ?? Infinity);
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    if (parseElsewhere) return NEEDS_WORKER;
     if (!documents) return NEEDS_PARSERS;
     let value: unknown;
     try {
@@ -131,13 +182,15 @@ export function recognizeText(text: string, options: RecognizeTextOptions = {}):
     return documents.recognizeKubernetesDocument(value, options) ?? recognizeOtherJson(value);
   }
 
-  if (DESCRIBE_SECRET.test(trimmed)) {
+  const sniff = sniffOf(trimmed);
+  if (looksLikeDescribeSecret(sniff)) {
     if (!documents) return NEEDS_PARSERS;
     const described = documents.recognizeDescribeSecret(trimmed);
     if (described) return described;
   }
 
-  if (YAML_HINT.test(trimmed) && !/^[A-Za-z0-9_\-.]+$/.test(trimmed)) {
+  if (YAML_HINT.test(sniff) && !/^[A-Za-z0-9_\-.]+$/.test(trimmed)) {
+    if (parseElsewhere) return NEEDS_WORKER;
     if (!options.parseYaml || !documents) return NEEDS_PARSERS;
     let value: unknown;
     try {
@@ -151,7 +204,7 @@ export function recognizeText(text: string, options: RecognizeTextOptions = {}):
   }
 
   // Many tokens, one per line → the audit view (issue 7).
-  if (TOKEN_LINES.test(trimmed)) {
+  if (looksLikeTokenLines(sniff)) {
     if (!documents) return NEEDS_PARSERS;
     const lines = documents.recognizeTokenLines(trimmed);
     if (lines) return lines;

@@ -1,4 +1,5 @@
 import { decodeUtf8 } from '../jws/utf8';
+import { withoutTrailing } from '../text/trailing';
 
 /**
  * Secret `data` values are standard base64 with padding (Go's base64.StdEncoding, reference §9c).
@@ -21,7 +22,7 @@ export function decodeSecretData(value: string): DecodedData {
     notes.push('The value uses the base64url alphabet ("-", "_"); Secret data is standard base64.');
     std = compact.replace(/-/g, '+').replace(/_/g, '/');
   }
-  const body = std.replace(/=+$/, '');
+  const body = withoutTrailing(std, '=');
   if (body.length % 4 === 1) return { ok: false, message: `its ${body.length} base64 characters cannot be decoded (one is missing or extra)` };
   if (std.length % 4 !== 0) notes.push('The value has no "=" padding; Secret data is padded base64.');
   let binary: string;

@@ -71,3 +71,18 @@ status:
     expect(fact(r, 'Error')).toBe('service account token has expired');
   });
 });
+
+describe('TokenReview facts stay short whatever the document holds', () => {
+  it('lists 20 groups and counts the rest; lists 10 extra keys and counts the rest', () => {
+    const user = {
+      username: 'u'.repeat(100_000),
+      groups: Array.from({ length: 10_000 }, (_, i) => `group-${i}`),
+      extra: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`key-${i}`, ['v']])),
+    };
+    const r = recognizeKubernetesDocument({ kind: 'TokenReview', spec: { token: 'eyJ.eyJ.c2ln' }, status: { authenticated: true, user } }, {});
+    expect(fact(r, 'Groups')).toMatch(/^group-0, group-1, .*group-19 and 9980 more$/);
+    expect(fact(r, 'Username')).toHaveLength(201);
+    expect(r?.facts?.filter((f) => f.label.startsWith('extra '))).toHaveLength(10);
+    expect(fact(r, 'Other extra keys')).toBe('90, not listed');
+  });
+});

@@ -1,21 +1,31 @@
 import { formatDuration } from '../time/formatTime';
 import { kubectlHint } from '../kubernetes/kubectlCommand';
 import type { RecognizedInput, SourceFact } from './inputKinds';
-import { field, isRecord, nonEmptyText, recordAt, stringList, textOf, type JsonRecord } from './documentFields';
+import { field, isRecord, nonEmptyText, quoted, recordAt, shortText, stringList, textOf, type JsonRecord } from './documentFields';
 import { parseRfc3339Seconds } from './rfc3339';
+
+/** Facts list at most this many values, and this many `extra` entries of a TokenReview user. */
+const LISTED_VALUES = 20;
+const LISTED_EXTRAS = 10;
+
+/** Values from the input as one fact: each bounded, and no more than LISTED_VALUES of them. */
+function listText(values: string[]): string {
+  const listed = values.slice(0, LISTED_VALUES).map((v) => shortText(v)).join(', ');
+  return values.length > LISTED_VALUES ? `${listed} and ${values.length - LISTED_VALUES} more` : listed;
+}
 
 function audiencesFact(label: string, value: unknown, emptyMeans: string): SourceFact | null {
   if (value === undefined || value === null) return null;
   const list = stringList(value);
-  return { label, value: list.length ? list.join(', ') : emptyMeans };
+  return { label, value: list.length ? listText(list) : emptyMeans };
 }
 
 function boundObjectText(ref: unknown): string {
   if (!isRecord(ref)) return 'none (not bound to an object)';
-  const kind = textOf(field(ref, 'kind')) ?? '?';
-  const name = textOf(field(ref, 'name')) ?? '?';
+  const kind = shortText(textOf(field(ref, 'kind')) ?? '?');
+  const name = shortText(textOf(field(ref, 'name')) ?? '?');
   const uid = nonEmptyText(field(ref, 'uid'));
-  return `${kind} ${name}${uid ? ` (uid ${uid})` : ''}`;
+  return `${kind} ${name}${uid ? ` (uid ${shortText(uid)})` : ''}`;
 }
 
 /**
@@ -32,7 +42,7 @@ export function recognizeTokenRequest(doc: JsonRecord): RecognizedInput {
   const name = nonEmptyText(field(metadata, 'name'));
   const namespace = nonEmptyText(field(metadata, 'namespace'));
   // Older servers echo little metadata, so none of it is relied upon (§9f).
-  if (name) facts.push({ label: 'Service account', value: namespace ? `${namespace}/${name}` : name });
+  if (name) facts.push({ label: 'Service account', value: shortText(namespace ? `${namespace}/${name}` : name) });
   const aud = audiencesFact('Audiences', field(spec, 'audiences'), 'none requested: the API server’s audiences');
   if (aud) facts.push(aud);
   const seconds = field(spec, 'expirationSeconds');
@@ -45,9 +55,9 @@ export function recognizeTokenRequest(doc: JsonRecord): RecognizedInput {
   const stamp = textOf(field(status, 'expirationTimestamp'));
   if (stamp !== null) {
     const parsed = parseRfc3339Seconds(stamp);
-    facts.push({ label: 'expirationTimestamp', value: stamp });
+    facts.push({ label: 'expirationTimestamp', value: shortText(stamp) });
     if (parsed !== null) result.expirationTimestamp = parsed;
-    else notes.push(`status.expirationTimestamp ${JSON.stringify(stamp)} is not an RFC 3339 time.`);
+    else notes.push(`status.expirationTimestamp ${quoted(stamp)} is not an RFC 3339 time.`);
   }
   const token = nonEmptyText(field(status, 'token'));
   if (token) {
@@ -74,18 +84,19 @@ export function recognizeTokenReview(doc: JsonRecord): RecognizedInput {
   const authenticated = field(status, 'authenticated');
   if (typeof authenticated === 'boolean') facts.push({ label: 'Authenticated', value: authenticated ? 'yes' : 'no' });
   const error = nonEmptyText(field(status, 'error'));
-  if (error) facts.push({ label: 'Error', value: error });
+  if (error) facts.push({ label: 'Error', value: shortText(error) });
   const username = nonEmptyText(field(user, 'username'));
-  if (username) facts.push({ label: 'Username', value: username });
+  if (username) facts.push({ label: 'Username', value: shortText(username) });
   const uid = nonEmptyText(field(user, 'uid'));
-  if (uid) facts.push({ label: 'UID', value: uid });
+  if (uid) facts.push({ label: 'UID', value: shortText(uid) });
   const groups = stringList(field(user, 'groups'));
-  if (groups.length) facts.push({ label: 'Groups', value: groups.join(', ') });
-  const extra = recordAt(user, 'extra');
-  for (const key of Object.keys(extra ?? {})) {
-    const values = stringList(field(extra, key));
-    if (values.length) facts.push({ label: `extra ${key}`, value: values.join(', ') });
+  if (groups.length) facts.push({ label: 'Groups', value: listText(groups) });
+  const extraKeys = Object.keys(recordAt(user, 'extra') ?? {});
+  for (const key of extraKeys.slice(0, LISTED_EXTRAS)) {
+    const values = stringList(field(recordAt(user, 'extra'), key));
+    if (values.length) facts.push({ label: `extra ${shortText(key, 80)}`, value: listText(values) });
   }
+  if (extraKeys.length > LISTED_EXTRAS) facts.push({ label: 'Other extra keys', value: `${extraKeys.length - LISTED_EXTRAS}, not listed` });
   const audiences = audiencesFact('Audiences (status)', field(status, 'audiences'), '(none)');
   if (audiences) facts.push(audiences);
 

@@ -6,6 +6,8 @@
  * `__proto__` as an ordinary own property and so cannot pollute prototypes.
  */
 
+import { MAX_NESTING_DEPTH, nestedTooDeeply } from './nesting';
+
 export interface JsonSyntaxError {
   code: 'json-syntax' | 'json-too-deep';
   message: string;
@@ -35,7 +37,7 @@ export type StrictJsonResult =
   | { ok: false; error: JsonSyntaxError };
 
 /** Deeper documents are refused with a message saying so; no real token nests past a handful. */
-export const MAX_JSON_DEPTH = 64;
+export const MAX_JSON_DEPTH = MAX_NESTING_DEPTH;
 
 interface Frame {
   kind: 'object' | 'array';
@@ -154,7 +156,7 @@ export function parseJsonStrict(text: string): StrictJsonResult {
         stack.push({ kind: ch === '{' ? 'object' : 'array', path, members: ch === '{' ? new Map() : null, currentKey: '', index: 0, valueStart: i });
         if (stack.length > facts.maxDepth) facts.maxDepth = stack.length;
         if (stack.length > MAX_JSON_DEPTH) {
-          return error(`The JSON nests more than ${MAX_JSON_DEPTH} levels deep; this app refuses deeper documents so the page cannot freeze`, i, 'json-too-deep');
+          return error(`It is ${nestedTooDeeply(MAX_JSON_DEPTH)}; deeper documents are refused so the page cannot freeze`, i, 'json-too-deep');
         }
         i++;
         mode = ch === '{' ? 'key-or-end' : 'value-or-end';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { manifest, readFixture } from '../../testing/fixtures';
+import { runInWorker } from '../../testing/runInWorker';
 import { decodeToken } from './decodeToken';
 
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64url');
@@ -103,6 +104,20 @@ describe('decodeToken errors name the segment and the problem', () => {
     expect(d.claims).toEqual(decodeToken(good.join('.')).claims);
   });
 
+  it('warns when the last character sets unused bits: the same bytes, spelled another way', () => {
+    const issued = readFixture('tokens/pod-bound.jwt').trim();
+    const [h, p, s] = issued.split('.') as [string, string, string];
+    // 256 signature bytes take 342 characters: the last one carries 4 unused bits.
+    expect(s.length % 4).toBe(2);
+    const last = s[s.length - 1] as string;
+    const respelled = `${h}.${p}.${s.slice(0, -1)}${last === 'A' ? 'B' : String.fromCharCode(last.charCodeAt(0) + 1)}`;
+    const d = decodeToken(respelled);
+    expect(d.errors).toEqual([]);
+    expect(Buffer.from(d.signature.bytes ?? []).equals(Buffer.from(decodeToken(issued).signature.bytes ?? []))).toBe(true);
+    expect(d.warnings).toEqual([expect.stringContaining(`normally written ending in "${last}"`)]);
+    expect(decodeToken(issued).warnings).toEqual([]);
+  });
+
   it('reports duplicate claims from the strict reader', () => {
     const d = decodeToken(token('{"alg":"RS256"}', '{"sub":"a","sub":"b"}'));
     expect(d.payload.facts?.duplicates).toEqual([{ path: '', name: 'sub', values: ['"a"', '"b"'] }]);
@@ -117,4 +132,13 @@ describe('decodeToken errors name the segment and the problem', () => {
       { numRuns: 2000 },
     );
   });
+});
+
+describe('decodeToken stays linear on hostile input', () => {
+  // `/=+$/` retried from every "=" of a run that is not at the end: quadratic in V8.
+  it('1 MB of "=" that is not padding, run in a worker stopped after 10 s', async () => {
+    const text = `${'='.repeat(999_999)}x`;
+    const outcome = await runInWorker({ base: import.meta.url, module: './decodeToken.ts', exportName: 'decodeToken', args: [text], summarize: true, timeoutMs: 10_000 });
+    expect(outcome).toMatchObject({ completed: true, value: { errors: expect.arrayContaining([expect.objectContaining({ segment: 'header', code: 'bad-base64url' })]) } });
+  }, 30_000);
 });

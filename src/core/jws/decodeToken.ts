@@ -1,5 +1,6 @@
 import type { Problem, Segment } from '../result';
-import { parseJsonStrict, type JsonFacts } from '../json/parseJsonStrict';
+import { nestedTooDeeply } from '../json/nesting';
+import { MAX_JSON_DEPTH, parseJsonStrict, type JsonFacts } from '../json/parseJsonStrict';
 import { decodeBase64urlSegment } from './base64url';
 import { MAX_TOKEN_CHARS } from './limits';
 import { decodeUtf8 } from './utf8';
@@ -70,14 +71,17 @@ function decodeJsonPart(raw: string, segment: 'header' | 'payload', errors: Prob
   part.text = utf8.text;
   const parsed = parseJsonStrict(utf8.text);
   if (!parsed.ok) {
+    const tooDeep = parsed.error.code === 'json-too-deep';
     const notJsonAtAll = parsed.error.offset === 0 && parsed.error.code === 'json-syntax';
     errors.push({
-      code: parsed.error.code === 'json-too-deep' ? 'json-too-deep' : notJsonAtAll ? 'not-json' : 'bad-json',
+      code: tooDeep ? 'json-too-deep' : notJsonAtAll ? 'not-json' : 'bad-json',
       segment,
       offset: parsed.error.offset,
-      message: notJsonAtAll
-        ? `The ${segment} is not JSON${segment === 'payload' ? ' (it is shown as text; its signature can still be checked)' : ''}: ${parsed.error.message}.`
-        : `The ${segment} is not valid JSON: ${parsed.error.message}.`,
+      message: tooDeep
+        ? `The ${segment} is JSON ${nestedTooDeeply(MAX_JSON_DEPTH)}; deeper documents are refused so the page cannot freeze.`
+        : notJsonAtAll
+          ? `The ${segment} is not JSON${segment === 'payload' ? ' (it is shown as text; its signature can still be checked)' : ''}: ${parsed.error.message}.`
+          : `The ${segment} is not valid JSON: ${parsed.error.message}.`,
     });
     return part;
   }

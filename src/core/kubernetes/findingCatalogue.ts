@@ -118,6 +118,13 @@ export const FINDING_CATALOGUE = {
       `The ${p.segments} uses "=" padding or the standard base64 characters "+" and "/". kube-apiserver decodes with RawURLEncoding, so it would not recognise this token at all.`,
     action: 'Use the token exactly as issued; it was re-encoded on the way.',
   }),
+  'non-canonical-base64url': spec<{ segments: string }>({
+    severity: 'warning',
+    title: 'Unusual spelling of the same bytes',
+    explain: (p) =>
+      `The last character of the ${p.segments} sets bits that base64url leaves unused. Decoders, kube-apiserver's among them, ignore those bits, so this token decodes to the same bytes as the one Kubernetes wrote, yet is spelled differently: anything that compares tokens as text (a deny list, a cache, a log search) sees two tokens.`,
+    action: 'Use the token exactly as issued; it was re-encoded or altered on the way.',
+  }),
   'multiple-bindings': spec<{ objects: string }>({
     severity: 'warning',
     title: 'Bound to more than one object',

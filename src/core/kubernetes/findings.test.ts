@@ -206,6 +206,15 @@ describe('findingsFor: header and encoding', () => {
     const g = run(decodeToken(`${h}.${p}.${s.replace(/-/g, '+').replace(/_/g, '/')}==`));
     expect(find(g, 'not-raw-base64url')?.explanation).toMatch(/^The signature uses/);
   });
+
+  it('a last character with unused bits set: the same bytes, another spelling', () => {
+    const [h, p, s] = fixture('tokens/pod-bound.jwt').trim().split('.') as [string, string, string];
+    expect(codes(run(decodeToken(`${h}.${p}.${s}`)))).not.toContain('non-canonical-base64url');
+    // "w" is 48 (0b110000): its low 4 bits, unused after 342 characters, are zero; "x" sets one.
+    const f = track(run(decodeToken(`${h}.${p}.${s.slice(0, -1)}x`)));
+    expect(find(f, 'non-canonical-base64url')).toMatchObject({ severity: 'warning' });
+    expect(find(f, 'non-canonical-base64url')?.explanation).toMatch(/^The last character of the signature sets bits/);
+  });
 });
 
 describe('findingsFor: identity and bindings', () => {

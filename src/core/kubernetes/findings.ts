@@ -1,6 +1,8 @@
 import type { RecognizedInput } from '../input/inputKinds';
 import { LEGACY_TOKEN_INVALID_SINCE_LABEL, LEGACY_TOKEN_LAST_USED_LABEL } from '../input/secretDocument';
+import { nonCanonicalTail } from '../jws/base64url';
 import type { DecodedToken } from '../jws/decodeToken';
+import { withoutTrailing } from '../text/trailing';
 import { formatDuration, formatRelative, formatUtc } from '../time/formatTime';
 import { API_SERVER_LEEWAY_SECONDS, evaluateValidity } from '../time/validity';
 import type { Classification } from './classifyToken';
@@ -70,17 +72,22 @@ function timeFindings(decoded: DecodedToken, now: number, out: Finding[]): void 
   }
 }
 
+/** "the header", "header and signature each": the segments a finding is about. */
+function segmentList(names: string[]): string {
+  const text = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${text}${names.length > 1 ? ' each' : ''}`;
+}
+
 function encodingFindings(decoded: DecodedToken, out: Finding[]): void {
   const segments = [
     ['header', decoded.header.raw],
     ['payload', decoded.payload.raw],
     ['signature', decoded.signature.raw],
-  ].filter(([, raw]) => /[=+/]/.test(raw as string));
-  if (segments.length) {
-    const names = segments.map(([name]) => name as string);
-    const text = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-    out.push(makeFinding('not-raw-base64url', { segments: `${text}${names.length > 1 ? ' each' : ''}` }));
-  }
+  ] as const;
+  const loose = segments.filter(([, raw]) => /[=+/]/.test(raw)).map(([name]) => name);
+  if (loose.length) out.push(makeFinding('not-raw-base64url', { segments: segmentList(loose) }));
+  const respelled = segments.filter(([, raw]) => nonCanonicalTail(withoutTrailing(raw, '=')) !== null).map(([name]) => name);
+  if (respelled.length) out.push(makeFinding('non-canonical-base64url', { segments: segmentList(respelled) }));
   for (const [where, facts] of [
     ['header', decoded.header.facts],
     ['payload', decoded.payload.facts],

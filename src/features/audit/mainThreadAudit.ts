@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { AuditRequest, AuditResponse } from '../../core/audit/auditProtocol';
 import { createAuditSession } from '../../core/audit/auditSession';
 import { yamlDocumentsParser } from '../../core/audit/yamlDocuments';
@@ -13,7 +13,7 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  */
 export function mainThreadAudit(onMessage: (message: AuditResponse) => void): { post: (request: AuditRequest) => void; close: () => void } {
   let closed = false;
-  const session = createAuditSession({ post: (m) => !closed && onMessage(m), parseYaml: yamlDocumentsParser(parseAllDocuments), batchSize: MAIN_THREAD_BATCH, pause: yieldToPage });
+  const session = createAuditSession({ post: (m) => !closed && onMessage(m), parseYaml: yamlDocumentsParser(parseAllDocuments, { isMap, isSeq, isScalar }), batchSize: MAIN_THREAD_BATCH, pause: yieldToPage });
   return {
     post: (request) => void session.handle(request),
     close: () => {

@@ -7,7 +7,8 @@ import { useRecognizedInput } from '../../hooks/useRecognizedInput';
 
 /** One side of the comparison: recognised, decoded and classified. */
 export function useComparedToken(text: string, atSeconds: number) {
-  const recognized = useRecognizedInput(text, undefined);
+  // While one side is still being read, it keeps what it showed before.
+  const { settled: recognized } = useRecognizedInput(text, undefined);
   return useMemo(() => {
     const decoded = recognized.token && recognized.kind !== 'jwe' ? decodeToken(recognized.token) : null;
     const classification = decoded ? classifyToken(decoded) : null;

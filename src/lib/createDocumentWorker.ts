@@ -1,0 +1,13 @@
+/**
+ * How the document worker is started: as its own file in the hosted build, from a blob: URL in the
+ * single file (which cannot load a second file from file://). As with the audit worker, each way
+ * sits behind a build-time constant in its own dynamic import, so each build carries only its own.
+ */
+export async function createDocumentWorker(): Promise<Worker> {
+  if (import.meta.env.MODE === 'single') {
+    const { default: InlineDocumentWorker } = await import('../workers/document.worker.ts?worker&inline');
+    return new InlineDocumentWorker({ name: 'document' });
+  }
+  const { startDocumentWorkerFile } = await import('./startDocumentWorkerFile');
+  return startDocumentWorkerFile();
+}
