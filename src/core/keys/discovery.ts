@@ -4,7 +4,7 @@
  * why a fetch failed — which, for Kubernetes issuers, is the usual outcome.
  */
 import { fail, ok, type Result } from '../result';
-import { trimTrailing } from '../text/trailingRun';
+import { withoutTrailing } from '../text/trailing';
 import { MAX_KEY_INPUT_BYTES } from './parseKeyInput';
 
 export const KUBECTL_JWKS_COMMAND = 'kubectl get --raw /openid/v1/jwks';
@@ -33,7 +33,7 @@ export function discoveryUrlFor(issuer: string): Result<string> {
   if (url.search || url.hash) {
     return fail({ code: 'issuer-has-query', message: 'The issuer has a query or fragment; kube-apiserver serves discovery only for an issuer URL without them.' });
   }
-  return ok(`${trimTrailing(trimmed, '/')}/.well-known/openid-configuration`);
+  return ok(`${withoutTrailing(trimmed, '/')}/.well-known/openid-configuration`);
 }
 
 export type HostKind = 'in-cluster' | 'loopback' | 'link-local' | 'private' | 'public' | 'invalid';

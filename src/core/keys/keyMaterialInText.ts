@@ -8,7 +8,7 @@
  * decodings that shrink the text.
  */
 import { base64url } from 'jose';
-import { trailingRunLength } from '../text/trailingRun';
+import { trailingRunLength } from '../text/trailing';
 import { DER_FORM_NAMES, identifyDerKey, type DerKeyForm } from './derKey';
 import { looksLikePem } from './pem';
 

@@ -5,7 +5,7 @@
  * the reason it could not be.
  */
 import { base64url } from 'jose';
-import { trailingRunLength } from '../text/trailingRun';
+import { trailingRunLength } from '../text/trailing';
 
 export interface PemBlock {
   /** 1-based position among the blocks in the text. */

@@ -6,7 +6,7 @@
  */
 import { base64url } from 'jose';
 import { identifyDerKey, type DerKeyForm } from './derKey';
-import { trimTrailing } from '../text/trailingRun';
+import { withoutTrailing } from '../text/trailing';
 import { looksLikePem } from './pem';
 
 export type KeyTextShape =
@@ -26,7 +26,7 @@ const MIN_DER_BASE64_CHARS = 56;
 
 function derFromBase64(compact: string): Uint8Array | null {
   if (compact.length < MIN_DER_BASE64_CHARS || !BASE64_BLOB.test(compact)) return null;
-  const body = trimTrailing(compact, '=').replace(/\+/g, '-').replace(/\//g, '_');
+  const body = withoutTrailing(compact, '=').replace(/\+/g, '-').replace(/\//g, '_');
   if (body.length % 4 === 1) return null;
   const bytes = base64url.decode(body);
   return bytes[0] === 0x30 ? bytes : null;

@@ -4,7 +4,7 @@
  */
 import { base64url } from 'jose';
 import { fail, ok, type Result } from '../result';
-import { trailingRunLength } from '../text/trailingRun';
+import { trailingRunLength } from '../text/trailing';
 
 export type SecretEncoding = 'utf8' | 'base64' | 'base64url';
 

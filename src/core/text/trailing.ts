@@ -14,3 +14,8 @@ export function withoutTrailing(text: string, char: string): string {
   const end = trailingRunStart(text, char);
   return end === text.length ? text : text.slice(0, end);
 }
+
+/** How many times `char` repeats at the end of `text` ("abc==" → 2). */
+export function trailingRunLength(text: string, char: string): number {
+  return text.length - trailingRunStart(text, char);
+}
