@@ -49,27 +49,18 @@ export function rowsToJson(rows: readonly AuditRow[]): string {
 }
 
 /**
- * Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"), including
- * their fullwidth forms, which some spreadsheet locales treat the same way.
+ * A position where a spreadsheet would start a formula: a formula character (OWASP "CSV
+ * injection": = + - @ tab CR, and their fullwidth forms, which some locales treat the same way) at
+ * the start of the text or right after a place a spreadsheet may start a new cell — a locale that
+ * separates with ";" (or a tab) splits `x;=1+1;` into a formula cell whatever the quotes, and a
+ * reader that loses track of quotes can start a new row at a line break. Zero-width with a
+ * one-character lookbehind: linear, and native speed on a 4 MB cell.
  */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20']);
-/**
- * Where a spreadsheet may start a new cell inside our text: a locale that separates with ";" (or a
- * tab) splits `x;=1+1;` into a formula cell whatever the quotes, and a reader that loses track of
- * quotes can start a new row at a line break.
- */
-const CELL_BREAK = new Set([';', ',', '\t', '\r', '\n']);
+const FORMULA_AT_CELL_START = /(?<=^|[;,\t\r\n])(?=[=+\-@\t\r\uff1d\uff0b\uff0d\uff20])/g;
 
-/** A single quote before every formula character that could start a cell, in one pass. */
+/** A single quote before every formula character that could start a cell. */
 function defuseFormulas(text: string): string {
-  let out = '';
-  let atCellStart = true;
-  for (const ch of text) {
-    if (atCellStart && FORMULA_START.has(ch)) out += "'";
-    out += ch;
-    atCellStart = CELL_BREAK.has(ch);
-  }
-  return out;
+  return text.replace(FORMULA_AT_CELL_START, "'");
 }
 
 /**
