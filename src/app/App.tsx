@@ -4,7 +4,7 @@ import { readRememberedKeys } from '../lib/rememberedKeys';
 import { DEFAULT_VERIFY_SETTINGS, type VerifySettings } from '../features/verify/verifySettings';
 import { hashTokenAction } from './hashRoute';
 import { HashTokenOffer } from './HashTokenOffer';
-import { InspectorPage } from './InspectorPage';
+import { DecoderRoute } from './routes/DecoderRoute';
 import { Nav } from './Nav';
 import { ThemeToggle } from './ThemeToggle';
 import { useHashState } from './useHashState';
@@ -12,7 +12,7 @@ import { useHashState } from './useHashState';
 // Views other than the decoder load on demand.
 const ComparePage = lazy(() => import('../features/compare/ComparePage'));
 const LearnPage = lazy(() => import('../features/learn/LearnPage'));
-const AuditPage = lazy(() => import('./AuditPage'));
+const AuditRoute = lazy(() => import('./routes/AuditRoute'));
 const BuilderPage = lazy(() => import('../features/builder/BuilderPage'));
 
 export function App() {
@@ -108,11 +108,11 @@ export function App() {
             ) : hash.route === 'learn' ? (
               <LearnPage onOpenSample={openSample} />
             ) : hash.route === 'audit' ? (
-              <AuditPage input={input} onInputChange={setInput} keyText={verify.keyText} />
+              <AuditRoute input={input} onInputChange={setInput} keyText={verify.keyText} />
             ) : hash.route === 'build' ? (
               <BuilderPage onOpenInDecoder={openInDecoder} />
             ) : (
-              <InspectorPage input={input} onInputChange={setInput} verify={verify} onVerifyChange={setVerify} />
+              <DecoderRoute input={input} onInputChange={setInput} verify={verify} onVerifyChange={setVerify} />
             )}
           </Suspense>
         </main>

@@ -1,17 +1,17 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
-import { EncodedToken } from '../features/decoder/EncodedToken';
-import { InputKindBadge } from '../features/decoder/InputKindBadge';
-import { ShareLink } from '../features/decoder/ShareLink';
-import { TokenInput } from '../features/decoder/TokenInput';
-import { KeyInputField } from '../features/verify/KeyInputField';
-import type { VerifySettings } from '../features/verify/verifySettings';
-import { useRecognizedInput } from '../hooks/useRecognizedInput';
+import { EncodedToken } from '../../features/decoder/EncodedToken';
+import { InputKindBadge } from '../../features/decoder/InputKindBadge';
+import { ShareLink } from '../../features/decoder/ShareLink';
+import { TokenInput } from '../../features/decoder/TokenInput';
+import { KeyInputField } from '../../features/verify/KeyInputField';
+import type { VerifySettings } from '../../features/verify/verifySettings';
+import { useRecognizedInput } from '../../hooks/useRecognizedInput';
 
-const loadResults = () => import('./ResultsPane');
-const ResultsPane = lazy(loadResults);
-const AuditView = lazy(() => import('../features/audit/AuditView'));
+const loadResults = () => import('./DecoderRouteResults');
+const DecoderRouteResults = lazy(loadResults);
+const AuditView = lazy(() => import('../../features/audit/AuditView'));
 
-interface InspectorPageProps {
+interface DecoderRouteProps {
   input: string;
   onInputChange: (text: string) => void;
   verify: VerifySettings;
@@ -19,7 +19,7 @@ interface InspectorPageProps {
 }
 
 /** The decoder view: input on the left, everything derived from it on the right. */
-export function InspectorPage({ input, onInputChange, verify, onVerifyChange: setVerify }: InspectorPageProps) {
+export function DecoderRoute({ input, onInputChange, verify, onVerifyChange: setVerify }: DecoderRouteProps) {
   const [choice, setChoice] = useState<string | undefined>(undefined);
   // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
   const text = useDeferredValue(input);
@@ -75,7 +75,7 @@ export function InspectorPage({ input, onInputChange, verify, onVerifyChange: se
           </Suspense>
         ) : recognized.token ? (
           <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
-            <ResultsPane recognized={recognized} verify={verify} onUseKeys={useKeys} />
+            <DecoderRouteResults recognized={recognized} verify={verify} onUseKeys={useKeys} />
           </Suspense>
         ) : (
           <EmptyState />

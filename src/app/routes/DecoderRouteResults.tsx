@@ -1,22 +1,22 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
-import type { RecognizedInput } from '../core/input/inputKinds';
-import { decodeToken, type DecodedToken } from '../core/jws/decodeToken';
-import type { AsOf } from '../features/decoder/AsOfControl';
-import { DecoderResults } from '../features/decoder/DecoderResults';
-import { JwePanel } from '../features/decoder/JwePanel';
-import { useNow } from '../hooks/useNow';
-import { KubernetesDetails, KubernetesSummary } from '../features/kubernetes/KubernetesViews';
-import { useKubernetesFacts } from '../features/kubernetes/useKubernetesFacts';
-import { VerifyView } from '../features/verify/VerifyView';
-import type { VerifySettings } from '../features/verify/verifySettings';
+import type { RecognizedInput } from '../../core/input/inputKinds';
+import { decodeToken, type DecodedToken } from '../../core/jws/decodeToken';
+import type { AsOf } from '../../features/decoder/AsOfControl';
+import { DecoderResults } from '../../features/decoder/DecoderResults';
+import { JwePanel } from '../../features/decoder/JwePanel';
+import { useNow } from '../../hooks/useNow';
+import { KubernetesDetails, KubernetesSummary } from '../../features/kubernetes/KubernetesViews';
+import { useKubernetesFacts } from '../../features/kubernetes/useKubernetesFacts';
+import { VerifyView } from '../../features/verify/VerifyView';
+import type { VerifySettings } from '../../features/verify/verifySettings';
 
 // Queries here are WebCrypto work and explicit key fetches: never retried or refetched on their own.
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: Infinity, gcTime: 5 * 60_000 } },
 });
 
-interface ResultsPaneProps {
+interface DecoderRouteResultsProps {
   recognized: RecognizedInput;
   verify: VerifySettings;
   onUseKeys: (keyText: string) => void;
@@ -26,10 +26,10 @@ interface ResultsPaneProps {
  * Everything derived from the recognised token. Loaded as its own chunk so the first screen (an
  * empty input) stays small; it is fetched as soon as the browser is idle, or at once on a paste.
  */
-export default memo(ResultsPane);
+export default memo(DecoderRouteResults);
 
 // Memoised: a keystroke's urgent render (before the deferred input arrives) then skips all of this.
-function ResultsPane({ recognized, verify, onUseKeys }: ResultsPaneProps) {
+function DecoderRouteResults({ recognized, verify, onUseKeys }: DecoderRouteResultsProps) {
   const [asOf, setAsOf] = useState<AsOf>({ mode: 'now' });
   const decoded = useMemo(() => (recognized.token && recognized.kind !== 'jwe' ? decodeToken(recognized.token) : null), [recognized]);
   const nowSeconds = useNow(asOf.mode === 'now');
@@ -44,7 +44,7 @@ function ResultsPane({ recognized, verify, onUseKeys }: ResultsPaneProps) {
   );
 }
 
-interface TokenResultsProps extends ResultsPaneProps {
+interface TokenResultsProps extends DecoderRouteResultsProps {
   decoded: DecodedToken;
   asOf: AsOf;
   atSeconds: number;

@@ -1,16 +1,16 @@
 import { lazy, Suspense } from 'react';
-import { TokenInput } from '../features/decoder/TokenInput';
+import { TokenInput } from '../../features/decoder/TokenInput';
 
-const AuditView = lazy(() => import('../features/audit/AuditView'));
+const AuditView = lazy(() => import('../../features/audit/AuditView'));
 
-interface AuditPageProps {
+interface AuditRouteProps {
   input: string;
   onInputChange: (text: string) => void;
   keyText: string;
 }
 
 /** The audit route (#audit): the same input as the decoder, laid out for a whole secret list. */
-export default function AuditPage({ input, onInputChange, keyText }: AuditPageProps) {
+export default function AuditRoute({ input, onInputChange, keyText }: AuditRouteProps) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700 dark:text-slate-300">
