@@ -1,16 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { TokenInput } from '../../features/decoder/TokenInput';
+import type { RouteProps } from './routeProps';
 
 const AuditView = lazy(() => import('../../features/audit/AuditView'));
 
-interface AuditRouteProps {
-  input: string;
-  onInputChange: (text: string) => void;
-  keyText: string;
-}
-
 /** The audit route (#audit): the same input as the decoder, laid out for a whole secret list. */
-export default function AuditRoute({ input, onInputChange, keyText }: AuditRouteProps) {
+export default function AuditRoute({ input, onInputChange, verify }: RouteProps) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -21,7 +16,7 @@ export default function AuditRoute({ input, onInputChange, keyText }: AuditRoute
       {/* Large pastes are held in memory, not laid out in the box (see TokenInput). */}
       <TokenInput value={input} onChange={onInputChange} />
       <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
-        <AuditView text={input} keyText={keyText} />
+        <AuditView text={input} keyText={verify.keyText} />
       </Suspense>
     </div>
   );

@@ -4,22 +4,15 @@ import { InputKindBadge } from '../../features/decoder/InputKindBadge';
 import { ShareLink } from '../../features/decoder/ShareLink';
 import { TokenInput } from '../../features/decoder/TokenInput';
 import { KeyInputField } from '../../features/verify/KeyInputField';
-import type { VerifySettings } from '../../features/verify/verifySettings';
 import { useRecognizedInput } from '../../hooks/useRecognizedInput';
+import type { RouteProps } from './routeProps';
 
 const loadResults = () => import('./DecoderRouteResults');
 const DecoderRouteResults = lazy(loadResults);
 const AuditView = lazy(() => import('../../features/audit/AuditView'));
 
-interface DecoderRouteProps {
-  input: string;
-  onInputChange: (text: string) => void;
-  verify: VerifySettings;
-  onVerifyChange: (settings: VerifySettings) => void;
-}
-
-/** The decoder view: input on the left, everything derived from it on the right. */
-export function DecoderRoute({ input, onInputChange, verify, onVerifyChange: setVerify }: DecoderRouteProps) {
+/** The decoder view (the empty fragment): input on the left, everything derived from it on the right. */
+export default function DecoderRoute({ input, onInputChange, verify, onVerifyChange: setVerify }: RouteProps) {
   const [choice, setChoice] = useState<string | undefined>(undefined);
   // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
   const text = useDeferredValue(input);

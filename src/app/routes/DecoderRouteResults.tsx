@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
 import type { RecognizedInput } from '../../core/input/inputKinds';
 import { decodeToken, type DecodedToken } from '../../core/jws/decodeToken';
@@ -11,11 +10,6 @@ import { useKubernetesFacts } from '../../features/kubernetes/useKubernetesFacts
 import { VerifyView } from '../../features/verify/VerifyView';
 import type { VerifySettings } from '../../features/verify/verifySettings';
 
-// Queries here are WebCrypto work and explicit key fetches: never retried or refetched on their own.
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: Infinity, gcTime: 5 * 60_000 } },
-});
-
 interface DecoderRouteResultsProps {
   recognized: RecognizedInput;
   verify: VerifySettings;
@@ -23,12 +17,10 @@ interface DecoderRouteResultsProps {
 }
 
 /**
- * Everything derived from the recognised token. Loaded as its own chunk so the first screen (an
- * empty input) stays small; it is fetched as soon as the browser is idle, or at once on a paste.
+ * The decoder's right-hand column: everything derived from the recognised token. Loaded as its own
+ * chunk so the first screen (an empty input) stays small; it is fetched as soon as the browser is
+ * idle, or at once on a paste.
  */
-export default memo(DecoderRouteResults);
-
-// Memoised: a keystroke's urgent render (before the deferred input arrives) then skips all of this.
 function DecoderRouteResults({ recognized, verify, onUseKeys }: DecoderRouteResultsProps) {
   const [asOf, setAsOf] = useState<AsOf>({ mode: 'now' });
   const decoded = useMemo(() => (recognized.token && recognized.kind !== 'jwe' ? decodeToken(recognized.token) : null), [recognized]);
@@ -37,12 +29,11 @@ function DecoderRouteResults({ recognized, verify, onUseKeys }: DecoderRouteResu
 
   if (recognized.kind === 'jwe' && recognized.token) return <JwePanel token={recognized.token} />;
   if (!decoded) return null;
-  return (
-    <QueryClientProvider client={queryClient}>
-      <TokenResults decoded={decoded} recognized={recognized} verify={verify} onUseKeys={onUseKeys} asOf={asOf} atSeconds={atSeconds} nowSeconds={nowSeconds} onAsOfChange={setAsOf} />
-    </QueryClientProvider>
-  );
+  return <TokenResults decoded={decoded} recognized={recognized} verify={verify} onUseKeys={onUseKeys} asOf={asOf} atSeconds={atSeconds} nowSeconds={nowSeconds} onAsOfChange={setAsOf} />;
 }
+
+// Memoised: a keystroke's urgent render (before the deferred input arrives) then skips all of this.
+export default memo(DecoderRouteResults);
 
 interface TokenResultsProps extends DecoderRouteResultsProps {
   decoded: DecodedToken;
