@@ -4,6 +4,8 @@ import { describeAppError } from './errorMessage';
 
 interface ErrorBoundaryProps {
   children: ReactNode;
+  /** When this changes after a failure (a new input), the children are tried again. */
+  resetKey?: unknown;
 }
 
 interface ErrorBoundaryState {
@@ -13,14 +15,19 @@ interface ErrorBoundaryState {
 
 /**
  * Catches a render error or a lazily loaded page that failed to arrive, and shows what happened
- * with a Reload button instead of a blank page. Give it a `key` to clear it (the shell keys the
- * page's boundary by route, so another view in the nav still opens).
+ * with a Reload button instead of a blank page. Give it a `key` to start afresh (the shell keys the
+ * page's boundary by route, so another view in the nav still opens), or a `resetKey` to try its
+ * children again when that value changes while keeping their state otherwise.
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
   override state: ErrorBoundaryState = { error: null, failed: false };
 
   static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
     return { error, failed: true };
+  }
+
+  override componentDidUpdate(previous: ErrorBoundaryProps): void {
+    if (this.state.failed && previous.resetKey !== this.props.resetKey) this.setState({ error: null, failed: false });
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {

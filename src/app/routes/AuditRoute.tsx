@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { TokenInput } from '../../features/decoder/TokenInput';
+import { ErrorBoundary } from '../ErrorBoundary';
 import type { RouteProps } from './routeProps';
 
 const AuditView = lazy(() => import('../../features/audit/AuditView'));
@@ -15,9 +16,11 @@ export default function AuditRoute({ input, onInputChange, verify }: RouteProps)
       </p>
       {/* Large pastes are held in memory, not laid out in the box (see TokenInput). */}
       <TokenInput value={input} onChange={onInputChange} />
-      <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
-        <AuditView text={input} keyText={verify.keyText} />
-      </Suspense>
+      <ErrorBoundary resetKey={input}>
+        <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
+          <AuditView text={input} keyText={verify.keyText} />
+        </Suspense>
+      </ErrorBoundary>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ShareLink } from '../../features/decoder/ShareLink';
 import { TokenInput } from '../../features/decoder/TokenInput';
 import { KeyInputField } from '../../features/verify/KeyInputField';
 import { useRecognizedInput } from '../../hooks/useRecognizedInput';
+import { ErrorBoundary } from '../ErrorBoundary';
 import type { RouteProps } from './routeProps';
 
 const loadResults = () => import('./DecoderRouteResults');
@@ -62,17 +63,20 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
         <KeyInputField settings={verify} onChange={setVerify} />
       </div>
       <div className="min-w-0 space-y-4" aria-live="off">
-        {recognized.kind === 'secret-list' ? (
-          <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
-            <AuditView text={text} keyText={verify.keyText} />
-          </Suspense>
-        ) : recognized.token ? (
-          <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
-            <DecoderRouteResults recognized={recognized} verify={verify} onUseKeys={useKeys} />
-          </Suspense>
-        ) : (
-          <EmptyState />
-        )}
+        {/* A failure here (a chunk that did not arrive, a bug) leaves the input column working; a new input tries again. */}
+        <ErrorBoundary resetKey={text}>
+          {recognized.kind === 'secret-list' ? (
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
+              <AuditView text={text} keyText={verify.keyText} />
+            </Suspense>
+          ) : recognized.token ? (
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
+              <DecoderRouteResults recognized={recognized} verify={verify} onUseKeys={useKeys} />
+            </Suspense>
+          ) : (
+            <EmptyState />
+          )}
+        </ErrorBoundary>
       </div>
     </div>
   );
