@@ -1,4 +1,6 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { Field } from '../../components/Field';
+import { Select } from '../../components/Select';
 import { EncodedToken } from '../../features/decoder/EncodedToken';
 import { InputKindBadge } from '../../features/decoder/InputKindBadge';
 import { ShareLink } from '../../features/decoder/ShareLink';
@@ -18,6 +20,7 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
   // Typing stays responsive on huge pastes: analysis follows the text one render behind if needed.
   const text = useDeferredValue(input);
   const recognized = useRecognizedInput(text, choice);
+  const choices = recognized.choices ?? [];
   const useKeys = useCallback((keyText: string) => setVerify({ ...verify, keyText }), [verify, setVerify]);
   // Fetch the results chunk once the first screen is idle, so the first paste needs no round trip.
   useEffect(() => {
@@ -31,23 +34,19 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
         <TokenInput value={input} onChange={onInputChange} />
         <InputKindBadge input={recognized} />
         <ShareLink input={input} />
-        {recognized.choices && recognized.choices.length > 0 && (
-          <label className="flex items-center gap-2 text-sm">
-            <span>User</span>
-            <select
-              data-testid="source-choice"
-              value={recognized.selected ?? ''}
-              onChange={(e) => setChoice(e.target.value)}
-              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
-            >
-              {recognized.choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                  {c.token ? '' : ` — ${c.reason ?? 'no token'}`}
-                </option>
-              ))}
-            </select>
-          </label>
+        {choices.length > 0 && (
+          <Field label="User" layout="inline">
+            {(control) => (
+              <Select {...control} data-testid="source-choice" value={recognized.selected ?? ''} onChange={(e) => setChoice(e.target.value)}>
+                {choices.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                    {c.token ? '' : ` — ${c.reason ?? 'no token'}`}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
         )}
         {recognized.facts && recognized.facts.length > 0 && (
           <dl data-testid="source-facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">

@@ -5,7 +5,7 @@ import { KeyPanel } from './KeyPanel';
 import { SignPanel } from './SignPanel';
 import { TemplatePicker } from './TemplatePicker';
 import { TimeButtons } from './TimeButtons';
-import { errorClass, helpClass } from './styles';
+import { errorClass, helpClass } from '../../components/styles';
 import type { BuilderSession } from './builderSession';
 import { useBuilder, type BuilderStore } from './useBuilder';
 
