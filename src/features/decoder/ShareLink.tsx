@@ -28,7 +28,7 @@ export function ShareLink({ input }: { input: string }) {
           ) : (
             <div className="flex flex-wrap items-center gap-2">
               <CopyButton text={link} label="Copy the share link" testId="share-copy" />
-              <Button size="sm" onClick={() => setOpen(false)}>
+              <Button variant="subtle" size="sm" onClick={() => setOpen(false)}>
                 Close
               </Button>
             </div>
