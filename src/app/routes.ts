@@ -9,7 +9,7 @@ type Page = ComponentType<RouteProps>;
  * The first screen's page ships with the shell (`page`); every other page is its own chunk,
  * fetched when the view is first opened (`load`).
  */
-export type RouteDefinition = { id: string; label: string } & ({ page: Page } | { load: () => Promise<{ default: Page }> });
+type RouteDefinition = { id: string; label: string } & ({ page: Page } | { load: () => Promise<{ default: Page }> });
 
 /** The one route table: the nav, hash parsing and rendering all read it, in this order. */
 export const ROUTES = [

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { revealInvisible } from '../core/text/revealInvisible';
 import { CopyButton } from './CopyButton';
 
-export interface CodeBlockProps {
+interface CodeBlockProps {
   /** The exact text; this is what is copied. */
   text: string;
   /** What it is, for the copy button and screen readers: "the kubectl auth can-i command". */

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { fieldErrorClass, helpClass } from './styles';
 
 /** What the control of a Field needs to be labelled and described: spread it onto the control. */
-export interface FieldControlProps {
+interface FieldControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: true;

@@ -4,7 +4,7 @@ export const HEADER_HEIGHT = 36;
 /** Rows rendered above and below the visible ones, so fast scrolling and Tab find them ready. */
 export const OVERSCAN = 6;
 
-export interface RowWindow {
+interface RowWindow {
   /** First row rendered. */
   start: number;
   /** One past the last row rendered. */
