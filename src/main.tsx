@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AppProviders } from './app/providers';
 import { isFramed, showFramedNotice } from './app/framing';
 import { applyTheme, readThemeChoice } from './app/theme';
 import './index.css';
@@ -25,7 +26,9 @@ if (isFramed()) {
   }
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <AppProviders>
+        <App />
+      </AppProviders>
     </StrictMode>,
   );
 }

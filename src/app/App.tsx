@@ -1,19 +1,19 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import type { BuilderSession } from '../features/builder/builderSession';
+import { DEFAULT_VERIFY_SETTINGS, type VerifySettings } from '../features/verify/verifySettings';
 import { readTextFile } from '../lib/readTextFile';
 import { readRememberedKeys } from '../lib/rememberedKeys';
-import { DEFAULT_VERIFY_SETTINGS, type VerifySettings } from '../features/verify/verifySettings';
+import { ErrorBoundary } from './ErrorBoundary';
 import { hashTokenAction } from './hashRoute';
 import { HashTokenOffer } from './HashTokenOffer';
-import { InspectorPage } from './InspectorPage';
 import { Nav } from './Nav';
+import { ROUTES, type Route } from './routes';
+import type { RouteProps } from './routes/routeProps';
 import { ThemeToggle } from './ThemeToggle';
 import { useHashState } from './useHashState';
 
-// Views other than the decoder load on demand.
-const ComparePage = lazy(() => import('../features/compare/ComparePage'));
-const LearnPage = lazy(() => import('../features/learn/LearnPage'));
-const AuditPage = lazy(() => import('./AuditPage'));
-const BuilderPage = lazy(() => import('../features/builder/BuilderPage'));
+/** Each route's page, made once (lazy() on every render would remount the page each time). */
+const PAGES = Object.fromEntries(ROUTES.map((route) => [route.id, 'page' in route ? route.page : lazy(route.load)])) as Record<Route, ComponentType<RouteProps>>;
 
 export function App() {
   const hash = useHashState(onLaterToken);
@@ -29,6 +29,8 @@ export function App() {
     const remembered = readRememberedKeys();
     return remembered ? { ...DEFAULT_VERIFY_SETTINGS, keyText: remembered, rememberKeys: true } : DEFAULT_VERIFY_SETTINGS;
   });
+  // The builder's work, kept while the user visits other views (null until Build first opens).
+  const [builderSession, setBuilderSession] = useState<BuilderSession | null>(null);
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
 
@@ -77,6 +79,18 @@ export function App() {
     };
   }, []);
 
+  const Page = PAGES[hash.route];
+  const routeProps: RouteProps = {
+    input,
+    onInputChange: setInput,
+    verify,
+    onVerifyChange: setVerify,
+    builderSession,
+    onBuilderSessionChange: setBuilderSession,
+    onOpenInDecoder: openInDecoder,
+    onOpenSample: openSample,
+  };
+
   return (
     <>
       <div className="mx-auto max-w-[1400px] px-3 py-3 sm:px-5">
@@ -102,19 +116,12 @@ export function App() {
         )}
         {dropError && <p role="alert" className="mb-2 text-sm text-rose-800 dark:text-rose-200">{dropError}</p>}
         <main>
-          <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>}>
-            {hash.route === 'compare' ? (
-              <ComparePage />
-            ) : hash.route === 'learn' ? (
-              <LearnPage onOpenSample={openSample} />
-            ) : hash.route === 'audit' ? (
-              <AuditPage input={input} onInputChange={setInput} verify={verify} />
-            ) : hash.route === 'build' ? (
-              <BuilderPage onOpenInDecoder={openInDecoder} />
-            ) : (
-              <InspectorPage input={input} onInputChange={setInput} verify={verify} onVerifyChange={setVerify} />
-            )}
-          </Suspense>
+          {/* Keyed by route: a view that failed does not stop the next one from opening. */}
+          <ErrorBoundary key={hash.route}>
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>}>
+              <Page {...routeProps} />
+            </Suspense>
+          </ErrorBoundary>
         </main>
         {dragging && (
           <div aria-hidden="true" className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-sky-900/30 text-lg font-semibold text-white">

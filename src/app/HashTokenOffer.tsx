@@ -1,3 +1,5 @@
+import { Button } from '../components/Button';
+
 interface HashTokenOfferProps {
   /** Length of the input that arrived; its text is not shown, it may be long or hostile. */
   length: number;
@@ -10,7 +12,6 @@ interface HashTokenOfferProps {
  * input. In the page, not window.confirm: a dialog would block the tab and can be suppressed.
  */
 export function HashTokenOffer({ length, onReplace, onKeep }: HashTokenOfferProps) {
-  const button = 'rounded border border-amber-500 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-500 dark:hover:bg-amber-900';
   return (
     <section
       data-testid="hash-token-offer"
@@ -22,12 +23,13 @@ export function HashTokenOffer({ length, onReplace, onKeep }: HashTokenOfferProp
       </h2>
       <p>Replace what is in the input box with it? Any page that opened this tab can send one, so replace only if you just opened a share link yourself.</p>
       <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="hash-token-replace" onClick={onReplace} className={button}>
+        {/* Replacing is the risky choice here (the link may not be the user's own). */}
+        <Button variant="danger" data-testid="hash-token-replace" onClick={onReplace}>
           Replace
-        </button>
-        <button type="button" data-testid="hash-token-keep" onClick={onKeep} className={button}>
+        </Button>
+        <Button data-testid="hash-token-keep" onClick={onKeep}>
           Keep
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Button } from '../components/Button';
 import { applyTheme, readThemeChoice, saveThemeChoice, type ThemeChoice } from './theme';
 
 const NEXT: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
@@ -15,8 +16,8 @@ export function ThemeToggle() {
     return () => media.removeEventListener('change', follow);
   }, [choice]);
   return (
-    <button
-      type="button"
+    <Button
+      size="sm"
       data-testid="theme-toggle"
       aria-label={`${LABEL[choice]} (click for ${NEXT[choice]})`}
       onClick={() => {
@@ -24,9 +25,8 @@ export function ThemeToggle() {
         saveThemeChoice(next);
         setChoice(next);
       }}
-      className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
     >
       {LABEL[choice]}
-    </button>
+    </Button>
   );
 }

@@ -1,4 +1,6 @@
-export type Route = 'decoder' | 'compare' | 'audit' | 'build' | 'learn';
+import { DEFAULT_ROUTE, ROUTES, type Route } from './routes';
+
+export type { Route };
 
 export interface HashState {
   route: Route;
@@ -6,7 +8,8 @@ export interface HashState {
   token: string | null;
 }
 
-const ROUTES: Route[] = ['compare', 'audit', 'build', 'learn'];
+/** The routes a fragment names; the default one is the empty fragment. */
+const NAMED_ROUTES: readonly Route[] = ROUTES.map((r) => r.id).filter((id) => id !== DEFAULT_ROUTE);
 
 /**
  * Reads the URL fragment: `#compare`, `#learn/…` pick a view; `#token=<url-encoded input>` pre-fills
@@ -19,7 +22,7 @@ export function parseHash(hash: string): HashState {
   const headIsParam = head.startsWith('token=');
   const routePart = headIsParam ? '' : query >= 0 ? head.slice(0, query) : head;
   const params = headIsParam ? [head, ...rest] : query >= 0 ? [head.slice(query + 1), ...rest] : rest;
-  const route = ROUTES.find((r) => routePart === r || routePart.startsWith(`${r}/`)) ?? 'decoder';
+  const route = NAMED_ROUTES.find((r) => routePart === r || routePart.startsWith(`${r}/`)) ?? DEFAULT_ROUTE;
   const tokenParam = params.find((p) => p.startsWith('token='));
   return { route, token: tokenParam === undefined ? null : decodeParam(tokenParam.slice('token='.length)) };
 }
@@ -35,7 +38,7 @@ function decodeParam(value: string): string {
 
 /** The fragment that names a route and nothing else: what stays in the address bar once a token is read. */
 export function routeFragment(route: Route): string {
-  return route === 'decoder' ? '' : `#${route}`;
+  return route === DEFAULT_ROUTE ? '' : `#${route}`;
 }
 
 export type HashTokenAction = 'fill' | 'offer' | 'ignore';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Button } from './Button';
 
 async function writeClipboard(text: string): Promise<boolean> {
   try {
@@ -36,15 +37,8 @@ export function CopyButton({ text, label, caption = 'Copy', testId }: CopyButton
     return () => clearTimeout(timer);
   }, [state]);
   return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      data-testid={testId}
-      onClick={async () => setState((await writeClipboard(text)) ? 'copied' : 'failed')}
-      className="rounded border border-slate-300 px-2 py-0.5 text-xs whitespace-nowrap text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
-    >
+    <Button size="sm" aria-label={label} title={label} data-testid={testId} onClick={async () => setState((await writeClipboard(text)) ? 'copied' : 'failed')}>
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}</span>
-    </button>
+    </Button>
   );
 }

@@ -2,14 +2,14 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { RecognizedInput } from '../core/input/inputKinds';
 import { MAIN_THREAD_DOCUMENT_CHARS, recognizeText } from '../core/input/recognizeText';
 
-type Parsers = typeof import('./documentParsers');
+type Parsers = typeof import('../core/input/documentReaders');
 
 let loaded: Parsers | null = null;
 let loading: Promise<Parsers> | null = null;
 
 /** Loads the document parsers the first time a document is pasted; the first screen never pays for them. */
 function loadParsers(): Promise<Parsers> {
-  loading ??= import('./documentParsers').then((m) => (loaded = m));
+  loading ??= import('../core/input/documentReaders').then((m) => (loaded = m));
   return loading;
 }
 

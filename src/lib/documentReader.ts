@@ -44,7 +44,7 @@ function finish(job: Job, result: RecognizedInput): void {
 }
 
 async function readOnMainThread(job: Job): Promise<void> {
-  const { readDocument } = await import('../hooks/documentParsers');
+  const { readDocument } = await import('../core/input/documentReaders');
   if (current === job) finish(job, readDocument(job.text, job.choice));
 }
 

@@ -3,7 +3,7 @@
 // recognised — strings only, labels already cut short. It keeps the last text and its parse, so
 // choosing another kubeconfig user is not a second parse.
 import type { DocumentRequest, DocumentResponse } from '../core/input/documentProtocol';
-import { parseYaml, readDocument, rememberLastParse } from '../hooks/documentParsers';
+import { parseYaml, readDocument, rememberLastParse } from '../core/input/documentReaders';
 
 /** The part of a dedicated worker's global scope used here (the app's types are the DOM's, not the worker's). */
 interface WorkerScope {

@@ -1,5 +1,5 @@
 import { count } from './auditLabels';
-import type { AuditRunState } from './useAuditRun';
+import type { AuditRunState } from './auditRunState';
 
 /** The progress bar (`audit-progress`) and one line saying where the run is. */
 export function AuditProgress({ run, textLength }: { run: AuditRunState; textLength: number }) {

@@ -6,7 +6,7 @@ import type { RowFilter } from '../../core/audit/auditTable';
 import { FINDING_CATALOGUE, type FindingCode } from '../../core/kubernetes/findingCatalogue';
 import type { SignatureState } from '../../core/verify/verifySignature';
 import { count, KIND_TONE, kindTitle, plural, SEVERITY_TONE, SIGNATURE_TONE } from './auditLabels';
-import type { AuditRunState } from './useAuditRun';
+import type { AuditRunState } from './auditRunState';
 
 interface AuditSummaryPanelProps {
   run: AuditRunState;

@@ -1,13 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { rowLabel, type AuditRow } from '../../core/audit/auditRow';
 import type { SortKey, SortOrder } from '../../core/audit/auditTable';
 import { COLUMNS, SIGNATURE_COLUMN } from './auditColumns';
-
-/** Fixed row height: what makes windowing exact (row i sits at i × ROW_HEIGHT). */
-const ROW_HEIGHT = 36;
-const HEADER_HEIGHT = 36;
-/** Rows rendered above and below the visible ones, so fast scrolling and Tab find them ready. */
-const OVERSCAN = 6;
+import { HEADER_HEIGHT, ROW_HEIGHT } from './rowWindow';
+import { useRowKeyboardNav } from './useRowKeyboardNav';
+import { useWindowedRows } from './useWindowedRows';
 
 const SELECT_WIDTH = 34;
 
@@ -22,18 +18,9 @@ interface AuditTableProps {
   showSignature: boolean;
 }
 
-/** Which rows to render for a scroll position: the visible ones plus `overscan` on each side. */
-function windowFor(scrollTop: number, viewport: number, count: number, overscan: number): { start: number; end: number } {
-  const first = Math.floor(Math.max(0, scrollTop - HEADER_HEIGHT) / ROW_HEIGHT);
-  const last = Math.ceil((scrollTop + viewport) / ROW_HEIGHT);
-  return { start: Math.max(0, first - overscan), end: Math.min(count, last + overscan) };
-}
-
 /** Cell styles set once on the table rather than on each of thousands of cells. */
 const CELL_STYLES =
   '[&_td]:overflow-hidden [&_td]:border-b [&_td]:border-slate-100 [&_td]:px-1.5 [&_td]:text-ellipsis [&_td]:whitespace-nowrap dark:[&_td]:border-slate-800';
-
-const NAV_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End']);
 
 /**
  * One row per token, windowed: only the rows in view (and a few around them) are in the DOM, so
@@ -41,74 +28,20 @@ const NAV_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 
  * rest. Arrow keys, Page Up/Down, Home and End move between rows from a row's checkbox or name.
  */
 export function AuditTable({ rows, order, onSort, selected, onSelect, activeId, onActivate, showSignature }: AuditTableProps) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  // The table is at most 70vh tall; the ResizeObserver corrects this once laid out (no forced layout).
-  const [viewport, setViewport] = useState(() => Math.round(window.innerHeight * 0.7));
-  // Mounted in steps, a frame apart: the table, then the rows in view, then the overscan, so
-  // mounting it never makes one long task.
-  const [stage, setStage] = useState(0);
-  const [pendingFocus, setPendingFocus] = useState<{ index: number; cell: string } | null>(null);
+  const { scroller, scrollTop, viewport, start, end, scrollToRow, onScroll } = useWindowedRows(rows.length);
+  const onKeyDown = useRowKeyboardNav({ scroller, count: rows.length, viewport, scrollTop, scrollToRow });
   const columns = showSignature ? [...COLUMNS, SIGNATURE_COLUMN] : COLUMNS;
   const width = SELECT_WIDTH + columns.reduce((sum, c) => sum + c.width, 0);
-
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const observer = new ResizeObserver((entries) => setViewport(Math.round(entries[0]?.contentRect.height ?? el.clientHeight)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  useEffect(() => {
-    if (stage >= 2) return;
-    const frame = requestAnimationFrame(() => setStage((s) => s + 1));
-    return () => cancelAnimationFrame(frame);
-  }, [stage]);
-
-  useEffect(() => {
-    if (!pendingFocus) return;
-    const target = scroller.current?.querySelector<HTMLElement>(`[data-row-index="${pendingFocus.index}"] [data-cell-focus="${pendingFocus.cell}"]`);
-    if (target) {
-      target.focus({ preventScroll: true });
-      setPendingFocus(null);
-    }
-  }, [pendingFocus, scrollTop]);
-
-  const { start, end } = stage > 0 ? windowFor(scrollTop, viewport, rows.length, stage > 1 ? OVERSCAN : 0) : { start: 0, end: 0 };
   const shownIds = rows.map((r) => r.id);
   const selectedShown = shownIds.reduce((n, id) => n + (selected.has(id) ? 1 : 0), 0);
   const allShown = rows.length > 0 && selectedShown === rows.length;
-
-  const moveTo = (index: number, cell: string) => {
-    const el = scroller.current;
-    if (!el || rows.length === 0) return;
-    const target = Math.max(0, Math.min(rows.length - 1, index));
-    const top = HEADER_HEIGHT + target * ROW_HEIGHT;
-    // Keep the row below the sticky header and inside the viewport.
-    if (top - HEADER_HEIGHT < el.scrollTop) el.scrollTop = top - HEADER_HEIGHT;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-    setScrollTop(el.scrollTop);
-    setPendingFocus({ index: target, cell });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    if (!NAV_KEYS.has(e.key)) return;
-    const cellEl = (e.target as HTMLElement).closest<HTMLElement>('[data-cell-focus]');
-    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
-    if (!cellEl || !rowEl) return;
-    e.preventDefault();
-    const index = Number(rowEl.dataset.rowIndex);
-    const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
-    const next = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rows.length - 1 }[e.key] ?? index;
-    moveTo(next, cellEl.dataset.cellFocus ?? 'select');
-  };
 
   return (
     // overflow-anchor: none, or Chromium's scroll anchoring moves the view whenever the rows in it are swapped.
     <div
       ref={scroller}
       data-testid="audit-table"
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={onScroll}
       style={{ height: `min(70vh, ${HEADER_HEIGHT + Math.max(rows.length, 3) * ROW_HEIGHT + 16}px)` }}
       className="relative overflow-auto rounded-lg border [overflow-anchor:none] border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900"
     >

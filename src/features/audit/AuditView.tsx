@@ -1,4 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Button } from '../../components/Button';
+import { errorClass } from '../../components/styles';
 import type { AuditRow } from '../../core/audit/auditRow';
 import { summarizeRows } from '../../core/audit/auditSummary';
 import { visibleRows, type RowFilter, type SortKey, type SortOrder } from '../../core/audit/auditTable';
@@ -87,7 +89,7 @@ export default function AuditView({ text, keyText, secretEncoding = 'utf8', keyI
     <div data-testid="audit-view" className="min-w-0 space-y-3">
       <AuditProgress run={run} textLength={text.length} />
       {run.error && (
-        <p role="alert" data-testid="audit-error" data-code={run.error.code} className="rounded border border-rose-300 bg-rose-50 p-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+        <p role="alert" data-testid="audit-error" data-code={run.error.code} className={errorClass}>
           {run.error.message}
         </p>
       )}
@@ -113,14 +115,9 @@ export default function AuditView({ text, keyText, secretEncoding = 'utf8', keyI
           <AuditFilters summary={summary} filter={filter} onChange={setFilter} shown={shown.length} />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div className="flex flex-wrap items-center gap-2 text-sm">
-              <button
-                type="button"
-                data-testid="audit-select-legacy"
-                onClick={selectLegacyShown}
-                className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-              >
+              <Button data-testid="audit-select-legacy" onClick={selectLegacyShown}>
                 Select the legacy rows shown
-              </button>
+              </Button>
               <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="audit-selected-count">
                 {count(selected.size)} selected
               </span>

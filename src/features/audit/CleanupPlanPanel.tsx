@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Button } from '../../components/Button';
 import { CommandBlock, CommandRefused } from '../../components/CommandBlock';
 import { CopyButton } from '../../components/CopyButton';
 import { Panel } from '../../components/Panel';
@@ -35,12 +36,12 @@ export function CleanupPlanPanel({ selected, settings, onSettingsChange, nowSeco
       actions={
         <>
           <CopyButton text={plan.text} caption={COMMAND_TEXTS.copyCaption} label={`${COMMAND_TEXTS.copyCaption}: the whole clean-up plan`} testId="audit-plan-copy" />
-          <button type="button" onClick={() => downloadText(plan.text, `legacy-token-cleanup-${stamp}.sh`, 'text/x-shellscript')} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          <Button size="sm" onClick={() => downloadText(plan.text, `legacy-token-cleanup-${stamp}.sh`, 'text/x-shellscript')}>
             Download .sh
-          </button>
-          <button type="button" onClick={onClearSelection} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          </Button>
+          <Button size="sm" onClick={onClearSelection}>
             Clear selection
-          </button>
+          </Button>
         </>
       }
     >

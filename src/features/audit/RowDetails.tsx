@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
 import { rowLabel, type AuditRow } from '../../core/audit/auditRow';
 import { cleanerTimeline, type CleanerSettings } from '../../core/audit/cleanerTimeline';
@@ -27,9 +28,9 @@ export function RowDetails({ row, settings, nowSeconds, onClose }: { row: AuditR
       testId="audit-details"
       title={`Details: ${rowLabel(row)}`}
       actions={
-        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <Button size="sm" onClick={onClose}>
           Close
-        </button>
+        </Button>
       }
     >
       <div className="space-y-3 text-sm">

@@ -12,7 +12,7 @@ export interface AuditChannel {
  * clones synchronously, and cloning 40 MB at once blocked the page for 105–135 ms (measured);
  * 2 M characters take a few milliseconds.
  */
-const PART_CHARS = 1 << 21;
+export const PART_CHARS = 1 << 21;
 
 /** Resolves in a new task, so the page can handle input and paint between two parts. */
 function nextTask(): Promise<void> {
@@ -48,9 +48,10 @@ function mainThreadChannel(onMessage: (message: AuditResponse) => void): AuditCh
 /**
  * Opens the audit worker. If it cannot start (blocked by a browser policy, or its script fails to
  * load) the requests already sent are replayed on the main thread, in short chunks: slower for a
- * huge list (the text is parsed in one go), but the audit still completes.
+ * huge list (the text is parsed in one go), but the audit still completes. `startWorker` is how
+ * the worker starts (the build's way, unless a test runs the engine in-process instead).
  */
-export function openAuditChannel(onMessage: (message: AuditResponse) => void): AuditChannel {
+export function openAuditChannel(onMessage: (message: AuditResponse) => void, startWorker: () => Promise<Worker> = createAuditWorker): AuditChannel {
   let worker: Worker | null = null;
   let fallback: AuditChannel | null = null;
   let closed = false;
@@ -58,7 +59,7 @@ export function openAuditChannel(onMessage: (message: AuditResponse) => void): A
   // Kept until the worker answers, so a worker that fails to start can be replaced.
   let unsent: AuditRequest[] = [];
   // Requests go out one after another, even while a large text is still being sent in parts.
-  let sending: Promise<void> = createAuditWorker().then(
+  let sending: Promise<void> = startWorker().then(
     (started) => {
       if (closed) {
         started.terminate();

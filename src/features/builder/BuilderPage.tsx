@@ -5,17 +5,21 @@ import { KeyPanel } from './KeyPanel';
 import { SignPanel } from './SignPanel';
 import { TemplatePicker } from './TemplatePicker';
 import { TimeButtons } from './TimeButtons';
-import { errorClass, helpClass } from './styles';
-import { useBuilder } from './useBuilder';
+import { errorClass, helpClass } from '../../components/styles';
+import type { BuilderSession } from './builderSession';
+import { useBuilder, type BuilderStore } from './useBuilder';
 
 interface BuilderPageProps {
+  /** The work so far, held by the app shell so it outlives the view (null on a first visit). */
+  session: BuilderSession | null;
+  onSessionChange: BuilderStore['setSession'];
   /** Puts the token in the decoder's input and the key text in its verification key field. */
   onOpenInDecoder: (token: string, publicKeyText: string) => void;
 }
 
 /** Build view (route #build): a template, editable header and payload, a key, and the signed token. */
-export default function BuilderPage({ onOpenInDecoder }: BuilderPageProps) {
-  const b = useBuilder();
+export default function BuilderPage({ session: stored, onSessionChange, onOpenInDecoder }: BuilderPageProps) {
+  const b = useBuilder({ session: stored, setSession: onSessionChange });
   const { session, header, payload, labels, busy } = b;
   const key = session.key;
   const editError = b.editError && (

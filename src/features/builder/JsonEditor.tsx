@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { JsonTextResult } from '../../core/builder/jsonText';
 import { Panel } from '../../components/Panel';
-import { textareaClass } from './styles';
+import { textareaClass } from '../../components/styles';
 
 interface JsonEditorProps {
   title: string;

@@ -2,9 +2,9 @@ import { useId, useMemo } from 'react';
 import { Panel } from '../../components/Panel';
 import { publicJwksText, publicKeyPem } from '../../core/builder/exportKeys';
 import type { SigningKey } from '../../core/builder/signingKey';
-import { CodeOutput } from './CodeOutput';
+import { CodeBlock } from '../../components/CodeBlock';
+import { helpClass } from '../../components/styles';
 import { PrivateKeyReveal } from './PrivateKeyReveal';
-import { helpClass } from './styles';
 
 interface KeyExportsProps {
   signingKey: SigningKey;
@@ -29,13 +29,13 @@ export function KeyExports({ signingKey, labels, keyVersion }: KeyExportsProps) 
       <div className="space-y-3">
         {pem && jwks ? (
           <>
-            <CodeOutput title="JWKS" hint="with the Kubernetes kid, as kubectl get --raw /openid/v1/jwks prints it" text={jwks} testId="builder-jwks" copyLabel="Copy the JWKS" />
+            <CodeBlock title="JWKS" hint="with the Kubernetes kid, as kubectl get --raw /openid/v1/jwks prints it" text={jwks} testId="builder-jwks" label="the JWKS" wrap />
             {signingKey.kind === 'asymmetric' && kid !== signingKey.kubernetesKid && (
               <p className={helpClass}>
                 The JWKS uses the header’s kid "{kid}"; kube-apiserver would publish this key as {signingKey.kubernetesKid}.
               </p>
             )}
-            <CodeOutput title="Public key, PEM" hint="SubjectPublicKeyInfo, as in --service-account-key-file" text={pem} testId="builder-public-pem" copyLabel="Copy the public key PEM" />
+            <CodeBlock title="Public key, PEM" hint="SubjectPublicKeyInfo, as in --service-account-key-file" text={pem} testId="builder-public-pem" label="the public key PEM" wrap />
           </>
         ) : (
           <p className="text-sm">An HMAC secret has no public half: whoever verifies the token needs the secret itself. “Open in decoder” hands it over as an oct JWK.</p>

@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
+import { Select } from '../../components/Select';
+import { errorClass, helpClass, textareaClass } from '../../components/styles';
 import { KEY_CHOICES, isKeyChoice, type KeyChoice } from '../../core/builder/generateKey';
 import type { SigningKey } from '../../core/builder/signingKey';
 import type { Problem } from '../../core/result';
 import type { Busy } from './useBuilder';
-import { buttonClass, errorClass, helpClass, primaryButtonClass, selectClass, textareaClass } from './styles';
 
 interface KeyPanelProps {
   signingKey: SigningKey | null;
@@ -29,25 +32,26 @@ export function KeyPanel({ signingKey, alg, busy, error, onGenerate, onPaste, on
   return (
     <Panel id={`${id}-panel`} title="Signing key">
       <div className="space-y-3">
-        <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor={`${id}-type`} className="text-sm font-medium">
-            Key type
-          </label>
-          <select id={`${id}-type`} data-testid="builder-key-type" value={choice} onChange={(e) => isKeyChoice(e.target.value) && setChoice(e.target.value)} className={selectClass}>
-            {GROUPS.map((group) => (
-              <optgroup key={group} label={group}>
-                {KEY_CHOICES.filter((c) => c.group === group).map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
+        <Field label="Key type" layout="inline">
+          {(control) => (
+            <>
+              <Select {...control} data-testid="builder-key-type" value={choice} onChange={(e) => isKeyChoice(e.target.value) && setChoice(e.target.value)}>
+                {GROUPS.map((group) => (
+                  <optgroup key={group} label={group}>
+                    {KEY_CHOICES.filter((c) => c.group === group).map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
-              </optgroup>
-            ))}
-          </select>
-          <button type="button" data-testid="builder-generate-key" disabled={busy !== null} onClick={() => onGenerate(choice)} className={primaryButtonClass}>
-            Generate key
-          </button>
-        </div>
+              </Select>
+              <Button variant="primary" data-testid="builder-generate-key" disabled={busy !== null} onClick={() => onGenerate(choice)}>
+                Generate key
+              </Button>
+            </>
+          )}
+        </Field>
         <p aria-live="polite" className={helpClass}>
           {busy === 'generating' ? `Generating ${chosen?.label ?? 'the key'}…` : busy === 'importing' ? 'Reading the pasted key…' : 'Keys are made by this browser’s WebCrypto and stay in this tab.'}
         </p>
@@ -68,18 +72,16 @@ export function KeyPanel({ signingKey, alg, busy, error, onGenerate, onPaste, on
               autoComplete="off"
               className={textareaClass}
             />
-            <button
-              type="button"
+            <Button
               data-testid="builder-use-pasted-key"
               disabled={busy !== null || pasted.trim() === ''}
               onClick={async () => {
                 // Once read, the text is cleared: the key lives on only inside the builder's memory.
                 if (await onPaste(pasted)) setPasted('');
               }}
-              className={buttonClass}
             >
               Use this key
-            </button>
+            </Button>
           </div>
         </details>
 
@@ -105,20 +107,18 @@ export function KeyPanel({ signingKey, alg, busy, error, onGenerate, onPaste, on
                 </>
               )}
             </dl>
-            <div className="flex flex-wrap items-center gap-2">
-              <label htmlFor={`${id}-alg`} className="text-sm font-medium">
-                Algorithm
-              </label>
-              <select id={`${id}-alg`} data-testid="builder-alg" value={alg ?? ''} onChange={(e) => onChooseAlgorithm(e.target.value)} className={selectClass}>
-                {alg === null && <option value="">(the header’s alg does not fit this key)</option>}
-                {signingKey.algorithms.map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
-              </select>
-              <span className={helpClass}>sets "alg" in the header</span>
-            </div>
+            <Field label="Algorithm" layout="inline" hint={'sets "alg" in the header'}>
+              {(control) => (
+                <Select {...control} data-testid="builder-alg" value={alg ?? ''} onChange={(e) => onChooseAlgorithm(e.target.value)}>
+                  {alg === null && <option value="">(the header’s alg does not fit this key)</option>}
+                  {signingKey.algorithms.map((a) => (
+                    <option key={a} value={a}>
+                      {a}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
             {(signingKey.restriction || signingKey.notes.length > 0) && (
               <ul className="list-disc space-y-0.5 pl-5 text-xs text-slate-700 dark:text-slate-300">
                 {signingKey.restriction && <li>Only {signingKey.algorithms.join(', ')}: {signingKey.restriction}.</li>}

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { privateJwkText, privateKeyPkcs8Pem, secretJwkText } from '../../core/builder/exportKeys';
 import type { SigningKey } from '../../core/builder/signingKey';
 import type { Problem } from '../../core/result';
-import { CodeOutput } from './CodeOutput';
-import { buttonClass, errorClass } from './styles';
+import { Button } from '../../components/Button';
+import { CodeBlock } from '../../components/CodeBlock';
+import { errorClass } from '../../components/styles';
 
 interface PrivateKeyRevealProps {
   signingKey: SigningKey;
@@ -29,9 +30,9 @@ export function PrivateKeyReveal({ signingKey, labels }: PrivateKeyRevealProps) 
 
   if (!shown) {
     return (
-      <button type="button" data-testid="builder-show-private" aria-expanded={false} onClick={() => void show()} className={buttonClass}>
+      <Button data-testid="builder-show-private" aria-expanded={false} onClick={() => void show()}>
         Show {what}…
-      </button>
+      </Button>
     );
   }
   return (
@@ -40,15 +41,15 @@ export function PrivateKeyReveal({ signingKey, labels }: PrivateKeyRevealProps) 
         This is the {what}. Whoever has it can sign tokens that every verifier trusting this key accepts. It was made in, and never left, this tab; keep it
         like a password and do not use it for a real cluster.
       </p>
-      <button type="button" aria-expanded={true} onClick={() => setShown(null)} className={buttonClass}>
+      <Button aria-expanded={true} onClick={() => setShown(null)}>
         Hide {what}
-      </button>
+      </Button>
       {shown.problem && <p className={errorClass}>{shown.problem.message}</p>}
-      {shown.pem && <CodeOutput title="Private key, PEM" hint="PKCS#8, as openssl pkey writes it" text={shown.pem} testId="builder-private-pem" copyLabel="Copy the private key PEM" />}
+      {shown.pem && <CodeBlock title="Private key, PEM" hint="PKCS#8, as openssl pkey writes it" text={shown.pem} testId="builder-private-pem" label="the private key PEM" wrap />}
       {signingKey.kind === 'asymmetric' ? (
-        <CodeOutput title="Private key, JWK" text={privateJwkText(signingKey, { alg: labels.alg, kid: labels.kid ?? signingKey.kubernetesKid })} testId="builder-private-jwk" copyLabel="Copy the private JWK" />
+        <CodeBlock title="Private key, JWK" text={privateJwkText(signingKey, { alg: labels.alg, kid: labels.kid ?? signingKey.kubernetesKid })} testId="builder-private-jwk" label="the private JWK" wrap />
       ) : (
-        <CodeOutput title="Secret, oct JWK" text={secretJwkText(signingKey, labels)} testId="builder-secret-jwk" copyLabel="Copy the secret as a JWK" />
+        <CodeBlock title="Secret, oct JWK" text={secretJwkText(signingKey, labels)} testId="builder-secret-jwk" label="the secret as a JWK" wrap />
       )}
     </div>
   );

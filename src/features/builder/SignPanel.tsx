@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
 import { CopyButton } from '../../components/CopyButton';
 import { Panel } from '../../components/Panel';
 import type { PayloadLayout } from '../../core/builder/signToken';
 import type { Problem } from '../../core/result';
 import type { SignedResult } from './builderSession';
 import type { Busy } from './useBuilder';
-import { buttonClass, errorClass, helpClass, primaryButtonClass } from './styles';
+import { errorClass, helpClass } from '../../components/styles';
 
 interface SignPanelProps {
   layout: PayloadLayout;
@@ -44,9 +45,9 @@ export function SignPanel({ layout, onLayoutChange, hasKey, busy, error, signed,
           <p className={helpClass}>Either way, the payload is signed as you wrote it: compacting removes only the whitespace between JSON tokens.</p>
         </fieldset>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" data-testid="builder-sign" disabled={busy !== null} onClick={onSign} className={primaryButtonClass}>
+          <Button variant="primary" data-testid="builder-sign" disabled={busy !== null} onClick={onSign}>
             {busy === 'signing' ? 'Signing…' : 'Sign'}
-          </button>
+          </Button>
           {!hasKey && <span className={helpClass}>Generate or paste a key first.</span>}
         </div>
         {error && (
@@ -72,9 +73,9 @@ export function SignPanel({ layout, onLayoutChange, hasKey, busy, error, signed,
                 </span>
               ))}
             </p>
-            <button type="button" data-testid="builder-open-decoder" onClick={() => onOpenInDecoder(signed.token, signed.verificationKeyText)} className={buttonClass}>
+            <Button data-testid="builder-open-decoder" onClick={() => onOpenInDecoder(signed.token, signed.verificationKeyText)}>
               Open in decoder
-            </button>
+            </Button>
             <p className={helpClass}>The decoder gets the token and, as its verification key, the {signed.verificationKeyKind === 'secret-jwk' ? 'secret as an oct JWK' : 'public JWKS'}.</p>
             {signed.notes.length > 0 && (
               <ul data-testid="builder-sign-notes" className="list-disc space-y-0.5 pl-5 text-xs text-slate-700 dark:text-slate-300">

@@ -1,4 +1,4 @@
-import { buttonClass } from './styles';
+import { Button } from '../../components/Button';
 
 interface TimeButtonsProps {
   onIssuedNow: () => void;
@@ -11,15 +11,15 @@ const HOUR = 3600;
 export function TimeButtons({ onIssuedNow, onExpiresIn }: TimeButtonsProps) {
   return (
     <div role="group" aria-label="Set times" className="flex flex-wrap items-center gap-2">
-      <button type="button" data-testid="builder-issued-now" onClick={onIssuedNow} className={buttonClass} title="iat = nbf = now; exp and warnafter keep their distance from iat">
+      <Button data-testid="builder-issued-now" onClick={onIssuedNow} title="iat = nbf = now; exp and warnafter keep their distance from iat">
         Issued now
-      </button>
-      <button type="button" data-testid="builder-expires-1h" onClick={() => onExpiresIn(HOUR)} className={buttonClass} title="exp = now + 1 h">
+      </Button>
+      <Button data-testid="builder-expires-1h" onClick={() => onExpiresIn(HOUR)} title="exp = now + 1 h">
         Expires in 1 h
-      </button>
-      <button type="button" data-testid="builder-expires-24h" onClick={() => onExpiresIn(24 * HOUR)} className={buttonClass} title="exp = now + 24 h">
+      </Button>
+      <Button data-testid="builder-expires-24h" onClick={() => onExpiresIn(24 * HOUR)} title="exp = now + 24 h">
         Expires in 24 h
-      </button>
+      </Button>
     </div>
   );
 }

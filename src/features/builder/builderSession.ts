@@ -1,6 +1,6 @@
 import type { PayloadLayout } from '../../core/builder/signToken';
 import type { SigningKey } from '../../core/builder/signingKey';
-import type { TemplateId } from '../../core/builder/templates';
+import { templateHeaderText, templatePayloadText, type TemplateId } from '../../core/builder/templates';
 
 /** A token the user signed, with what it was signed from (to tell when the editors have moved on). */
 export interface SignedResult {
@@ -12,6 +12,11 @@ export interface SignedResult {
   from: { headerText: string; payloadText: string; key: SigningKey; layout: PayloadLayout };
 }
 
+/**
+ * What the user made in the Build view. The app shell holds it (like the decoder's input), so a
+ * trip to the decoder ("Open in decoder") and back finds the work where it was; it lives in
+ * memory, never in storage, and is gone with the tab.
+ */
 export interface BuilderSession {
   template: TemplateId;
   headerText: string;
@@ -25,13 +30,17 @@ export interface BuilderSession {
   signed: SignedResult | null;
 }
 
-/**
- * The builder's state outlives the view within this tab only: "Open in decoder" and back finds the
- * work where it was. It lives in memory, never in storage, and is gone with the tab.
- */
-let remembered: BuilderSession | null = null;
-
-export const rememberedSession = (): BuilderSession | null => remembered;
-export const rememberSession = (session: BuilderSession): void => {
-  remembered = session;
-};
+/** The session a first visit starts with: a pod-bound token issued now, no key yet. */
+export function freshSession(nowSeconds: number): BuilderSession {
+  const template: TemplateId = 'pod-bound';
+  return {
+    template,
+    headerText: templateHeaderText(template, 'RS256', null),
+    payloadText: templatePayloadText(template, { nowSeconds }),
+    layout: 'compact',
+    key: null,
+    autoKid: null,
+    keyVersion: 0,
+    signed: null,
+  };
+}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { exportLabelsFor, applyKeyToHeader, defaultKidFor } from '../../core/builder/headerForKey';
 import { publicJwksText, secretJwkText } from '../../core/builder/exportKeys';
 import { generateSigningKey, type KeyChoice } from '../../core/builder/generateKey';
@@ -9,29 +9,25 @@ import { algorithmFor, type SigningKey } from '../../core/builder/signingKey';
 import { setExpiresIn, setIssuedNow } from '../../core/builder/timeHelpers';
 import { templateHeaderText, templatePayloadText, type TemplateId } from '../../core/builder/templates';
 import type { Problem, Result } from '../../core/result';
-import { rememberSession, rememberedSession, type BuilderSession } from './builderSession';
+import { freshSession, type BuilderSession } from './builderSession';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function freshSession(): BuilderSession {
-  const template: TemplateId = 'pod-bound';
-  return {
-    template,
-    headerText: templateHeaderText(template, 'RS256', null),
-    payloadText: templatePayloadText(template, { nowSeconds: nowSeconds() }),
-    layout: 'compact',
-    key: null,
-    autoKid: null,
-    keyVersion: 0,
-    signed: null,
-  };
-}
-
 export type Busy = null | 'generating' | 'importing' | 'signing';
 
-/** Everything the Build view does: state the user made, actions, and what is derived from them. */
-export function useBuilder() {
-  const [session, setSession] = useState<BuilderSession>(() => rememberedSession() ?? freshSession());
+/** Where the session is kept: the app shell's state (null until the first edit). */
+export interface BuilderStore {
+  session: BuilderSession | null;
+  setSession: Dispatch<SetStateAction<BuilderSession | null>>;
+}
+
+/** Everything the Build view does: state the user made (kept in `store`), actions, and what is derived from them. */
+export function useBuilder(store: BuilderStore) {
+  // A first visit starts from a fresh session, made once; the first change stores it.
+  const [initial] = useState(() => store.session ?? freshSession(nowSeconds()));
+  const session = store.session ?? initial;
+  const { setSession: setStored } = store;
+  const setSession = (change: (s: BuilderSession) => BuilderSession) => setStored((s) => change(s ?? initial));
   const [busy, setBusy] = useState<Busy>(null);
   const [keyError, setKeyError] = useState<Problem | null>(null);
   const [editError, setEditError] = useState<Problem | null>(null);
@@ -40,7 +36,6 @@ export function useBuilder() {
   const latest = useRef(session);
   useEffect(() => {
     latest.current = session;
-    rememberSession(session);
   }, [session]);
 
   const update = (patch: Partial<BuilderSession>) => setSession((s) => ({ ...s, ...patch }));

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
+import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
+import { textareaClass } from '../../components/styles';
 import { compareClaims, summarizeComparison } from '../../core/kubernetes/compareClaims';
 import { useNow } from '../../hooks/useNow';
 import { CompareSummary } from './CompareSummary';
 import { CompareTable } from './CompareTable';
 import { useComparedToken } from './useComparedToken';
-
-const inputClass = 'block w-full resize-y rounded-lg border border-slate-300 bg-white p-2 font-mono text-[13px] break-all dark:border-slate-700 dark:bg-slate-900';
 
 /** Two tokens side by side (route #compare): kind, identity and times, then a claim-by-claim diff. */
 export default function ComparePage() {
@@ -32,9 +32,9 @@ export default function ComparePage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold">Compare two tokens</h2>
-        <button type="button" data-testid="compare-blog-pair" onClick={loadBlogPair} className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <Button data-testid="compare-blog-pair" onClick={loadBlogPair}>
           Compare the blog post’s v1.20 and v1.24 tokens
-        </button>
+        </Button>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         {(
@@ -47,7 +47,7 @@ export default function ComparePage() {
             <label className="block text-sm font-semibold" htmlFor={`compare-${side}`}>
               Token {side}
             </label>
-            <textarea id={`compare-${side}`} data-testid={`compare-${side.toLowerCase()}`} value={value} onChange={(e) => set(e.target.value)} rows={5} spellCheck={false} className={inputClass} />
+            <textarea id={`compare-${side}`} data-testid={`compare-${side.toLowerCase()}`} value={value} onChange={(e) => set(e.target.value)} rows={5} spellCheck={false} className={`${textareaClass} break-all`} />
             <CompareSummary side={side} token={token} nowSeconds={now} />
           </div>
         ))}

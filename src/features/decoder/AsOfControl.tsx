@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Button } from '../../components/Button';
 import { toIsoInstant } from '../../core/time/formatTime';
 
 export type AsOf = { mode: 'now' } | { mode: 'at'; seconds: number };
@@ -44,14 +45,9 @@ export function AsOfControl({ asOf, nowSeconds, onChange, shortcuts }: AsOfContr
       {shortcuts.length > 0 && (
         <span className="inline-flex flex-wrap gap-1">
           {shortcuts.map((s) => (
-            <button
-              key={s.label}
-              type="button"
-              onClick={() => onChange({ mode: 'at', seconds: s.seconds })}
-              className="rounded border border-slate-300 px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-            >
+            <Button key={s.label} size="sm" onClick={() => onChange({ mode: 'at', seconds: s.seconds })}>
               {s.label}
-            </button>
+            </Button>
           ))}
         </span>
       )}

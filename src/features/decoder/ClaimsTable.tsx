@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../components/Button';
 import { TimeValue } from '../../components/TimeValue';
 import { ORIGIN_LABELS } from '../../core/claims/catalogue';
 import type { ClaimEntry } from '../../core/claims/flattenClaims';
@@ -81,9 +82,9 @@ export function ClaimsTable({ rows, nowSeconds }: { rows: ClaimEntry[]; nowSecon
         </tbody>
       </table>
       {rows.length > FIRST_ROWS && !showAll && (
-        <button type="button" onClick={() => setShowAll(true)} className="mt-2 rounded border border-slate-300 px-2 py-1 text-xs dark:border-slate-600">
+        <Button size="sm" onClick={() => setShowAll(true)} className="mt-2">
           Show all {rows.length.toLocaleString('en')} claims
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../components/Button';
 import { CopyButton } from '../../components/CopyButton';
 
 /** Longer links break in chat tools and some browsers; the input is better sent as a file. */
@@ -15,9 +16,9 @@ export function ShareLink({ input }: { input: string }) {
   return (
     <div className="text-sm">
       {!open ? (
-        <button type="button" data-testid="share-open" onClick={() => setOpen(true)} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <Button size="sm" data-testid="share-open" onClick={() => setOpen(true)}>
           Share link…
-        </button>
+        </Button>
       ) : (
         <div data-testid="share-panel" className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           <p className="font-medium">The link contains the token itself. Anyone who gets it can read the token and, until it expires, use it.</p>
@@ -27,9 +28,9 @@ export function ShareLink({ input }: { input: string }) {
           ) : (
             <div className="flex flex-wrap items-center gap-2">
               <CopyButton text={link} label="Copy the share link" testId="share-copy" />
-              <button type="button" onClick={() => setOpen(false)} className="rounded border border-amber-400 px-2 py-0.5 text-xs dark:border-amber-600">
+              <Button variant="subtle" size="sm" onClick={() => setOpen(false)}>
                 Close
-              </button>
+              </Button>
             </div>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
 import { LEARN_SECTIONS, LEARN_TIMELINE } from '../../core/kubernetes/learnCatalogue';
 import { BLOG_SAMPLES } from '../../core/samples/blogSamples';
@@ -16,16 +17,9 @@ export default function LearnPage({ onOpenSample }: { onOpenSample: (id: string)
             {section.samples && (
               <div className="flex flex-wrap gap-2 pt-1">
                 {section.samples.map((id) => (
-                  <button
-                    key={id}
-                    type="button"
-                    data-testid="learn-sample"
-                    data-sample={id}
-                    onClick={() => onOpenSample(id)}
-                    className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-                  >
+                  <Button key={id} size="sm" data-testid="learn-sample" data-sample={id} onClick={() => onOpenSample(id)}>
                     Open the {BLOG_SAMPLES.find((s) => s.id === id)?.title ?? id}
-                  </button>
+                  </Button>
                 ))}
               </div>
             )}

@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { ParseYaml } from '../core/audit/readAuditInput';
-import { yamlDocumentsParser } from '../core/audit/yamlDocuments';
-import type { RecognizedInput } from '../core/input/inputKinds';
-import { DOCUMENT_RECOGNIZERS } from '../core/input/recognizeInput';
-import { recognizeText } from '../core/input/recognizeText';
+import type { ParseYaml } from '../audit/readAuditInput';
+import { yamlDocumentsParser } from '../audit/yamlDocuments';
+import type { RecognizedInput } from './inputKinds';
+import { DOCUMENT_RECOGNIZERS } from './recognizeInput';
+import { recognizeText } from './recognizeText';
 
 /**
  * Loaded on demand, the first time a document (JSON, YAML, `kubectl describe` output, a list of

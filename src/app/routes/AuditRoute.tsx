@@ -1,18 +1,12 @@
 import { lazy, Suspense } from 'react';
-import { TokenInput } from '../features/decoder/TokenInput';
-import type { VerifySettings } from '../features/verify/verifySettings';
+import { TokenInput } from '../../features/decoder/TokenInput';
+import { ErrorBoundary } from '../ErrorBoundary';
+import type { RouteProps } from './routeProps';
 
-const AuditView = lazy(() => import('../features/audit/AuditView'));
-
-interface AuditPageProps {
-  input: string;
-  onInputChange: (text: string) => void;
-  /** The decoder's key and its HMAC mark, for the audit's optional verification. */
-  verify: Pick<VerifySettings, 'keyText' | 'secretEncoding' | 'keyIsHmac'>;
-}
+const AuditView = lazy(() => import('../../features/audit/AuditView'));
 
 /** The audit route (#audit): the same input as the decoder, laid out for a whole secret list. */
-export default function AuditPage({ input, onInputChange, verify }: AuditPageProps) {
+export default function AuditRoute({ input, onInputChange, verify }: RouteProps) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -22,9 +16,11 @@ export default function AuditPage({ input, onInputChange, verify }: AuditPagePro
       </p>
       {/* Large pastes are held in memory, not laid out in the box (see TokenInput). */}
       <TokenInput value={input} onChange={onInputChange} />
-      <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
-        <AuditView text={input} keyText={verify.keyText} secretEncoding={verify.secretEncoding} keyIsHmac={verify.keyIsHmac} />
-      </Suspense>
+      <ErrorBoundary resetKey={input}>
+        <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
+          <AuditView text={input} keyText={verify.keyText} secretEncoding={verify.secretEncoding} keyIsHmac={verify.keyIsHmac} />
+        </Suspense>
+      </ErrorBoundary>
     </div>
   );
 }

@@ -3,15 +3,15 @@
  * 1 MB in a worker thread terminated after 10 s; only completion is asserted, with the outcome.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { readFixture } from '../testing/fixtures';
-import { runInWorker } from '../testing/runInWorker';
-import { recognizeText } from '../core/input/recognizeText';
-import { documents, parseYaml, readDocument, rememberLastParse } from './documentParsers';
+import { readFixture } from '../../testing/fixtures';
+import { runInWorker } from '../../testing/runInWorker';
+import { recognizeText } from './recognizeText';
+import { documents, parseYaml, readDocument, rememberLastParse } from './documentReaders';
 
 const MB = 1_000_000;
 
 function parseInWorker(text: string) {
-  return runInWorker({ base: import.meta.url, module: './documentParsers.ts', exportName: 'parseYaml', args: [text], summarize: true, timeoutMs: 10_000 });
+  return runInWorker({ base: import.meta.url, module: './documentReaders.ts', exportName: 'parseYaml', args: [text], summarize: true, timeoutMs: 10_000 });
 }
 
 /** What parseYaml throws, as text. */
