@@ -6,7 +6,8 @@ import { decodeToken, type DecodedToken } from '../jws/decodeToken';
 import { evaluateValidity } from '../time/validity';
 import { classifyToken } from './classifyToken';
 import { FINDING_CATALOGUE, FINDING_CODES, type Finding } from './findingCatalogue';
-import { findingContextFrom, findingsFor, isApiServerAudience, type FindingContext } from './findings';
+import { isApiServerAudience, type FindingContext } from './findings';
+import { findingContextFrom, findingsFor } from './inspectToken';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
