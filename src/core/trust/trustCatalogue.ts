@@ -387,3 +387,19 @@ export const TRUST_VERDICT_TEXT = {
   false: (rp: string) => `${rp} would refuse this token`,
   unknown: (rp: string) => `Cannot tell whether ${rp} would accept this token`,
 } as const;
+
+/** Headings of the reason groups, in the order reports list them. */
+export const TRUST_GROUP_TITLES: Record<TrustReasonGroup, string> = {
+  token: 'The token',
+  'relying-party-only': 'What only the relying party can check',
+  'relying-party': 'The relying party’s configuration',
+};
+
+/** A reason's effect on the verdict, as a short label beside it. */
+export const TRUST_EFFECT_LABELS: Record<TrustEffect, string> = {
+  reject: 'Refuses',
+  unknown: 'Cannot tell',
+  pass: 'Passes',
+  warn: 'Warning',
+  info: 'Note',
+};
