@@ -6,8 +6,9 @@ import type { TrustReport } from '../../core/trust/trustReport';
 
 const EFFECT_TONES: Record<TrustEffect, Tone> = { reject: 'danger', unknown: 'warning', pass: 'good', warn: 'warning', info: 'neutral' };
 const VERDICT_TONES: Record<TrustReport['accepted'], Tone> = { true: 'good', false: 'danger', unknown: 'warning' };
-// The report's order (issue 16): the token, what only the relying party can check, its configuration.
-const GROUPS: TrustReasonGroup[] = ['token', 'relying-party-only', 'relying-party'];
+// What decides comes first: the token, then the configuration's checks; what only the relying
+// party can check (notes, never a refusal but for the issuer) follows them.
+const GROUPS: TrustReasonGroup[] = ['token', 'relying-party', 'relying-party-only'];
 
 function ReasonItem({ reason }: { reason: TrustReason }) {
   return (

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { Button } from '../../components/Button';
 import { helpClass } from '../../components/styles';
-import { MAX_TRUST_CONFIG_CHARS } from '../../core/trust/recognizeTrustConfig';
 import { TRUST_KINDS } from '../../core/trust/trustCatalogue';
 import { TRUST_SAMPLES } from '../../core/trust/trustSamples';
 import { TrustReportView } from './TrustReportView';
@@ -29,24 +28,6 @@ export default function TrustView({ token }: TrustViewProps) {
             Clear
           </Button>
         </div>
-        <textarea
-          id={`${id}-config`}
-          data-testid="trust-input"
-          value={configText}
-          onChange={(e) => setConfigText(e.target.value)}
-          maxLength={MAX_TRUST_CONFIG_CHARS}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          autoCorrect="off"
-          rows={14}
-          aria-describedby={`${id}-hint`}
-          placeholder="Paste a trust policy, provider, credential, role or AuthenticationConfiguration (JSON or YAML)"
-          className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-[13px] dark:border-slate-600 dark:bg-slate-900"
-        />
-        <p id={`${id}-hint`} className={helpClass}>
-          {TRUST_KINDS.unknown.description} Everything is evaluated in this browser; nothing is sent anywhere.
-        </p>
         <div className="space-y-1">
           <p className="text-sm text-slate-700 dark:text-slate-300">
             Samples, written for the blog post’s v1.24 projected token (pick it in the token’s Samples list above):
@@ -59,6 +40,23 @@ export default function TrustView({ token }: TrustViewProps) {
             ))}
           </div>
         </div>
+        <textarea
+          id={`${id}-config`}
+          data-testid="trust-input"
+          value={configText}
+          onChange={(e) => setConfigText(e.target.value)}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          rows={14}
+          aria-describedby={`${id}-hint`}
+          placeholder="Paste a trust policy, provider, credential, role or AuthenticationConfiguration (JSON or YAML)"
+          className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-[13px] dark:border-slate-600 dark:bg-slate-900"
+        />
+        <p id={`${id}-hint`} className={helpClass}>
+          {TRUST_KINDS.unknown.description} Everything is evaluated in this browser; nothing is sent anywhere.
+        </p>
       </div>
       <div className="min-w-0">
         {report ? (
