@@ -337,6 +337,7 @@ export const TRUST_NOTES = {
   failingParts: (parts: string[]) => `Failing part${parts.length > 1 ? 's' : ''}: ${parts.join('; ')}.`,
   timedOut: (seconds: number) =>
     `The evaluation did not finish within ${seconds} s and was stopped, so nothing could be concluded. Expressions this slow are far beyond any real policy.`,
+  noWorker: 'The Trust worker could not start in this browser (a policy may block workers), and this build does not evaluate on the page itself.',
   notBoolean: (value: string) => `The expression returned ${value}, not a boolean; the relying party refuses such a configuration.`,
 } as const;
 

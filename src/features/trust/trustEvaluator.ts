@@ -4,11 +4,12 @@
  * an evaluation that overruns TRUST_TIMEOUT_SECONDS has its worker stopped and answers
  * `timedOutReport` (unknown, cannot-evaluate). When no worker can start (a browser policy, a
  * blocked script), evaluations run on the main thread, still bounded by the engine's CEL limits
- * (JSON only there).
+ * (JSON only there; not in the single file).
  */
 import { recognizeTrustConfig } from '../../core/trust/recognizeTrustConfig';
 import type { TrustRequest, TrustResponse } from '../../core/trust/trustProtocol';
-import { timedOutReport, type TrustReport } from '../../core/trust/trustReport';
+import { TRUST_NOTES, cannotEvaluate } from '../../core/trust/trustCatalogue';
+import { buildReport, timedOutReport, type TrustReport } from '../../core/trust/trustReport';
 import { createTrustWorker } from './createTrustWorker';
 
 export const TRUST_TIMEOUT_SECONDS = 10;
@@ -18,20 +19,24 @@ interface Job {
   resolve: (report: TrustReport) => void;
 }
 
-interface Session {
-  worker: Worker;
-  /** The worker has answered once: it started. An error before that means it never will. */
-  heard: boolean;
-}
-
-let session: Promise<Session | null> | null = null;
+/** The worker (null when none could start), started on first use and again after one is stopped. */
+let worker: Promise<Worker | null> | null = null;
+/** The current worker has answered once: it started. An error before that means none ever will. */
+let heard = false;
 let mainThreadOnly = false;
 const queue: Job[] = [];
 let running: { job: Job; timer: ReturnType<typeof setTimeout> | undefined } | null = null;
 let ids = 0;
 
-/** Without a worker, JSON only: YAML stays in the worker (a second importer of `yaml` splits the first load's chunk). */
+/**
+ * Without a worker, JSON only: YAML stays in the worker (a second importer of `yaml` splits the
+ * first load's chunk). The single file has no fallback: it would inline the evaluators and CEL
+ * into the page itself, and its blob: worker is allowed by its CSP.
+ */
 async function evaluateOnMainThread(request: TrustRequest): Promise<TrustReport> {
+  if (import.meta.env.MODE === 'single') {
+    return buildReport(recognizeTrustConfig(request.configText).kind, [cannotEvaluate('relying-party', 'the configuration', TRUST_NOTES.noWorker)], null, []);
+  }
   const { handleTrustRequest } = await import('../../core/trust/trustProtocol');
   return handleTrustRequest(request).report;
 }
@@ -44,33 +49,33 @@ function finish(job: Job, report: TrustReport): void {
   void pump();
 }
 
-function stopSession(): void {
-  const stopping = session;
-  session = null;
-  void stopping?.then((s) => s?.worker.terminate());
+function stopWorker(): void {
+  void worker?.then((w) => w?.terminate());
+  worker = null;
 }
 
-function startSession(): Promise<Session | null> {
-  return createTrustWorker().then(
-    (worker) => {
-      const s: Session = { worker, heard: false };
-      worker.onmessage = ({ data }: MessageEvent<TrustResponse>) => {
-        s.heard = true;
-        if (running?.job.request.id === data.id) finish(running.job, data.report);
-      };
-      worker.onerror = (event) => {
-        event.preventDefault();
-        stopSession();
-        if (!s.heard) mainThreadOnly = true;
-        // The engine never throws; an error here is the worker itself failing (it could not load,
-        // or ran out of memory). The page answers the job instead.
-        const job = running?.job;
-        if (job) void evaluateOnMainThread(job.request).then((report) => finish(job, report));
-      };
-      return s;
-    },
-    () => null,
-  );
+async function startWorker(): Promise<Worker | null> {
+  let w: Worker;
+  try {
+    w = await createTrustWorker();
+  } catch {
+    return null;
+  }
+  heard = false;
+  w.onmessage = ({ data }: MessageEvent<TrustResponse>) => {
+    heard = true;
+    if (running?.job.request.id === data.id) finish(running.job, data.report);
+  };
+  w.onerror = (event) => {
+    event.preventDefault();
+    stopWorker();
+    if (!heard) mainThreadOnly = true;
+    // The engine never throws; an error here is the worker itself failing (it could not load, or
+    // ran out of memory). The page answers the job instead.
+    const job = running?.job;
+    if (job) void evaluateOnMainThread(job.request).then((report) => finish(job, report));
+  };
+  return w;
 }
 
 async function pump(): Promise<void> {
@@ -79,14 +84,14 @@ async function pump(): Promise<void> {
   if (!job) return;
   running = { job, timer: undefined };
   if (!mainThreadOnly) {
-    session ??= startSession();
-    const s = await session;
-    if (s) {
+    worker ??= startWorker();
+    const w = await worker;
+    if (w) {
       running.timer = setTimeout(() => {
-        stopSession();
+        stopWorker();
         finish(job, timedOutReport(recognizeTrustConfig(job.request.configText).kind, TRUST_TIMEOUT_SECONDS));
       }, TRUST_TIMEOUT_SECONDS * 1000);
-      s.worker.postMessage(job.request);
+      w.postMessage(job.request);
       return;
     }
     mainThreadOnly = true;
