@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './support/axe';
 import { FIXTURE_IAT, fixture, makeToken, pinClock } from './support/tokens';
 
 // The Trust view (#trust): the decoder's token against a relying party's configuration.
@@ -123,3 +124,14 @@ test('samples load with a click; the YAML one is read in the worker; the blog to
   // Nothing but the app's own files: no issuer is contacted.
   expect(requests.filter((url) => !url.startsWith('http://127.0.0.1:'))).toEqual([]);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a verdict with reasons, attributes and a fix has no axe violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await openTrust(page, boundToken(EKS_ISSUER, ['sts.amazonaws.com']));
+    await page.getByTestId('trust-input').fill(gcpProvider("attribute.namespace == 'payments'"));
+    await expect(reason(page, 'expression-false')).toBeVisible();
+    await expect(page.getByTestId('trust-attributes')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

@@ -44,7 +44,7 @@ export function TrustReportView({ report, stale }: { report: TrustReport; stale:
         if (reasons.length === 0) return null;
         return (
           <section key={group} aria-label={TRUST_GROUP_TITLES[group]}>
-            <h3 className="font-semibold text-slate-800 dark:text-slate-200">{TRUST_GROUP_TITLES[group]}</h3>
+            <h2 className="font-semibold text-slate-800 dark:text-slate-200">{TRUST_GROUP_TITLES[group]}</h2>
             <ul className="divide-y divide-slate-100 dark:divide-slate-800">
               {reasons.map((r, i) => (
                 <ReasonItem key={`${r.code}-${i}`} reason={r} />
@@ -55,7 +55,7 @@ export function TrustReportView({ report, stale }: { report: TrustReport; stale:
       })}
       {report.identity && (
         <section aria-label="Resulting attributes">
-          <h3 className="font-semibold text-slate-800 dark:text-slate-200">What {report.relyingParty} would make of it</h3>
+          <h2 className="font-semibold text-slate-800 dark:text-slate-200">What {report.relyingParty} would make of it</h2>
           <dl data-testid="trust-attributes" className="mt-1 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-1">
             {report.identity.attributes.map((a) => (
               <div key={a.name} className="contents">
