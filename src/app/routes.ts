@@ -17,6 +17,7 @@ export const ROUTES = [
   { id: 'compare', label: 'Compare', load: () => import('./routes/CompareRoute') },
   { id: 'audit', label: 'Audit', load: () => import('./routes/AuditRoute') },
   { id: 'build', label: 'Build', load: () => import('./routes/BuildRoute') },
+  { id: 'trust', label: 'Trust', load: () => import('./routes/TrustRoute') },
   { id: 'learn', label: 'Learn', load: () => import('./routes/LearnRoute') },
 ] as const satisfies readonly RouteDefinition[];
 
