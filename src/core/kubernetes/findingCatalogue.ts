@@ -1,6 +1,5 @@
 /**
  * The one catalogue of findings: for every code, its severity, title, explanation and what to do.
- * Facts follow reference/kubernetes-tokens.md (sections cited as §n).
  */
 
 export type Severity = 'info' | 'warning' | 'danger';

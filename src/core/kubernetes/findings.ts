@@ -13,9 +13,9 @@ export type { Finding } from './findingCatalogue';
 
 /** What the token came in, when that adds to the findings. */
 export interface FindingContext {
-  /** TokenRequest status.expirationTimestamp, in seconds (§9f). */
+  /** TokenRequest status.expirationTimestamp, in seconds (lifetimeOf reads it). */
   expirationTimestamp?: number;
-  /** Labels of the Secret the token came from (§6). */
+  /** Labels of the Secret the token came from: the legacy token tracker's and cleaner's. */
   legacyTokenInvalidSince?: string;
   legacyTokenLastUsed?: string;
   /** Audiences the user says the API server accepts (--api-audiences), besides the defaults. */
@@ -24,7 +24,7 @@ export interface FindingContext {
 
 const API_SERVER_AUDIENCE = /^(?:https:\/\/)?kubernetes\.default\.svc(?:\.[a-z0-9-]+)*\/?$/i;
 
-/** Is this audience one kube-apiserver accepts by default: its issuer or a kubernetes.default.svc form (§2.2, §8)? */
+/** Is this audience one kube-apiserver accepts by default: its issuer or a kubernetes.default.svc form? */
 export function isApiServerAudience(aud: string, iss: string | null, extra: string[] = []): boolean {
   return aud === iss || extra.includes(aud) || API_SERVER_AUDIENCE.test(aud);
 }
@@ -42,7 +42,7 @@ function timeFindings(validity: Validity, now: number, out: Finding[]): void {
   const exp = get('exp');
   const nbf = get('nbf');
   const iat = get('iat');
-  // Same rules and leeway as the validity banner (time/validity.ts, §4.3).
+  // Same rules and leeway as the validity banner (time/validity.ts).
   if (validity.state === 'not-yet-valid' && nbf?.ok) {
     out.push(makeFinding('not-yet-valid', { nbf: formatUtc(nbf.seconds), until: formatRelative(nbf.seconds, now), leeway }));
   }
@@ -164,7 +164,7 @@ export function findingsOf(inputs: FindingInputs, nowSeconds: number, context: F
     if (typeof aud === 'string') out.push(makeFinding('string-aud', { aud: show(aud) }));
     const list = audiences(claims);
     const iss = stringClaim(claims, 'iss');
-    // Webhook-bound tokens may not use API server audiences at all (§2.7).
+    // Webhook-bound tokens may not use API server audiences at all.
     if (classification.variant !== 'webhook-bound' && list.length > 0 && !list.some((a) => isApiServerAudience(a, iss, context.apiAudiences))) {
       out.push(makeFinding('audience-not-apiserver', { aud: list.map((a) => show(a)).join(', '), iss: iss === null ? '(none)' : show(iss) }));
     }

@@ -66,7 +66,7 @@ export const KIND_CATALOGUE: Record<TokenKind, KindInfo> = {
 };
 
 /**
- * Webhook-bound tokens (1.37 alpha, §2.7) are bound to a Validating/MutatingWebhookConfiguration.
+ * Webhook-bound tokens (1.37 alpha) are bound to a Validating/MutatingWebhookConfiguration.
  * The UI contract has no value for them; they are reported as `unbound` (not bound to a pod,
  * Secret or node, which is what that value tells the UI) with this variant and its own text.
  */
@@ -80,7 +80,7 @@ export const KIND_VARIANTS: Record<TokenVariant, KindInfo> = {
   },
 };
 
-/** Added to a bound kind when `kubernetes.io.warnafter` is present (§2.3, §3). */
+/** Added to a bound kind when `kubernetes.io.warnafter` is present. */
 export const EXTENDED_INFO: KindInfo = {
   title: 'Extended expiry',
   headline: 'Meant to be used for 3607 s (until warnafter); the API server accepts it for a year (exp).',
