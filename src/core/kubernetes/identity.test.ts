@@ -44,7 +44,7 @@ describe('identityOf: fixtures/MANIFEST.json', () => {
   });
 });
 
-describe('identityOf: user extra (§10) against fixtures/vectors', () => {
+describe('identityOf: user extra against fixtures/vectors', () => {
   it.each([
     'derived/k8s-derived-bound-node-es256',
     'derived/k8s-derived-bound-pod-extended-v1.21-1.28-rs256',
@@ -72,7 +72,7 @@ describe('identityOf: user extra (§10) against fixtures/vectors', () => {
     expect(got?.extra).toEqual({});
     expect(got?.username).toBe(v.expect_detail.username);
     expect(got?.uid).toBe(v.expect_detail.uid);
-    // The vector lists MakeGroupNames; the authenticator chain appends system:authenticated (§10).
+    // The vector lists MakeGroupNames; the authenticator chain appends system:authenticated.
     expect(got?.groups).toEqual([...(v.expect_detail.groups as string[]), 'system:authenticated']);
     expect(got?.secret).toEqual({ name: 'my-rsa-secret', uid: null });
   });
@@ -84,7 +84,7 @@ describe('identityOf: user extra (§10) against fixtures/vectors', () => {
   });
 });
 
-describe('identityOf: conditions of §10', () => {
+describe('identityOf: conditions of apiserver pkg/authentication/serviceaccount/util.go', () => {
   const base = { iss: 'https://k', sub: 'system:serviceaccount:ns:sa', jti: 'j-1' };
   const k = (rest: Record<string, unknown>) => ({ ...base, 'kubernetes.io': { namespace: 'ns', serviceaccount: { name: 'sa', uid: 'sa-uid' }, ...rest } });
 
