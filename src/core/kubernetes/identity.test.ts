@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeToken } from '../jws/decodeToken';
 import { classifyToken } from './classifyToken';
 import { runWithStubKubectl } from '../../testing/stubKubectl';
-import { validateClaims } from '../verify/validateClaims';
+import { apiServerVerdict } from './apiServerVerdict';
 import { EXTRA_KEYS, identityOf, kubectlAuthCanIList } from './identity';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
@@ -171,12 +171,12 @@ describe('identityOf: problems', () => {
       'kubernetes.io/serviceaccount/service-account.uid': 'uid',
     };
     expect(ofPayload(claims)?.problems).toEqual([]);
-    const verdict = validateClaims(claims, { issuers: [], audiences: [], nowSeconds: 0 });
+    const verdict = apiServerVerdict(claims, { issuers: [], audiences: [], nowSeconds: 0 });
     expect(verdict.reasons.map((r) => r.code)).not.toContain('legacy-sub-invalid');
     // The same text as a namespace (a DNS-1123 label, at most 63) is refused by both.
     const asNamespace = { ...claims, sub: `system:serviceaccount:${name}:sa`, 'kubernetes.io/serviceaccount/namespace': name, 'kubernetes.io/serviceaccount/service-account.name': 'sa' };
     expect(ofPayload(asNamespace)?.problems.map((p) => p.code)).toEqual(['sub-invalid', 'invalid-name']);
-    expect(validateClaims(asNamespace, { issuers: [], audiences: [], nowSeconds: 0 }).reasons.map((r) => r.code)).toContain('legacy-sub-invalid');
+    expect(apiServerVerdict(asNamespace, { issuers: [], audiences: [], nowSeconds: 0 }).reasons.map((r) => r.code)).toContain('legacy-sub-invalid');
   });
 
   it('a bound token without namespace has no username or groups', () => {

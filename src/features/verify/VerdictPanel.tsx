@@ -1,5 +1,5 @@
 import { toneClasses } from '../../components/Badge';
-import type { ClaimVerdict, VerdictReason } from '../../core/verify/validateClaims';
+import type { ClaimVerdict, VerdictReason } from '../../core/kubernetes/apiServerVerdict';
 
 function ReasonList({ reasons, testId, className = '' }: { reasons: VerdictReason[]; testId: string; className?: string }) {
   if (reasons.length === 0) return null;

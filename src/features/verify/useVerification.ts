@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DecodedToken } from '../../core/jws/decodeToken';
 import { parseKeyInput, refuseOversizedKeyText, type KeyInput, type KeyInputOptions } from '../../core/keys/parseKeyInput';
-import { validateClaims } from '../../core/verify/validateClaims';
+import { apiServerVerdict } from '../../core/kubernetes/apiServerVerdict';
 import { verifySignature, type SignatureResult } from '../../core/verify/verifySignature';
 import { useTextDigest } from '../../hooks/useTextDigest';
 import { splitList, type VerifySettings } from './verifySettings';
@@ -40,7 +40,7 @@ export function useVerification(decoded: DecodedToken, settings: VerifySettings,
   });
   const verdict = useMemo(
     () =>
-      validateClaims(
+      apiServerVerdict(
         decoded.claims,
         { issuers: splitList(settings.issuersText), audiences: splitList(settings.audiencesText), leewaySeconds: settings.leewaySeconds, nowSeconds: atSeconds },
         signature.data,

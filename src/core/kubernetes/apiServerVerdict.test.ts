@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeToken, type JsonObject } from '../jws/decodeToken';
-import { validateClaims, type ClaimPolicy } from './validateClaims';
-import type { SignatureResult, SignatureState } from './verifySignature';
+import { apiServerVerdict, type ClaimPolicy } from './apiServerVerdict';
+import { VERDICT_CATALOGUE } from './verdictCatalogue';
+import type { SignatureResult, SignatureState } from '../verify/verifySignature';
 import { createPrivateKey, sign } from 'node:crypto';
 import { parseKeyInput } from '../keys/parseKeyInput';
-import { verifySignature } from './verifySignature';
+import { verifySignature } from '../verify/verifySignature';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8');
 const manifest = JSON.parse(fixture('MANIFEST.json')) as { issuer: string; apiAudiences: string[]; iat: number; keys: Record<string, { kid: string }> };
@@ -16,16 +17,16 @@ const signature = (state: SignatureState, alg = 'RS256'): SignatureResult => ({ 
 const VERIFIED = signature('verified');
 const codes = (v: { reasons: { code: string }[] }) => v.reasons.map((r) => r.code);
 
-describe('validateClaims: fixture tokens under the cluster policy', () => {
+describe('apiServerVerdict: fixture tokens under the cluster policy', () => {
   it.each(['pod-bound.jwt', 'pod-bound-extended.jwt', 'unbound-tokenrequest.jwt', 'secret-bound.jwt', 'node-bound.jwt', 'legacy-secret.jwt'])('accepts %s', (file) => {
-    const verdict = validateClaims(claimsOf(`tokens/${file}`), policy(), VERIFIED);
+    const verdict = apiServerVerdict(claimsOf(`tokens/${file}`), policy(), VERIFIED);
     expect(verdict.reasons).toEqual([]);
     expect(verdict.accepted).toBe(true);
     expect(verdict.targetAudiences).toEqual(manifest.apiAudiences);
   });
 
   it('refuses custom-audience.jwt with kube-apiserver\'s own words', () => {
-    const verdict = validateClaims(claimsOf('tokens/custom-audience.jwt'), policy(), VERIFIED);
+    const verdict = apiServerVerdict(claimsOf('tokens/custom-audience.jwt'), policy(), VERIFIED);
     expect(verdict.accepted).toBe(false);
     expect(verdict.reasons).toEqual([
       { code: 'audience-mismatch', message: expect.stringContaining('token audiences ["vault" "sts.amazonaws.com"] is invalid for the target audiences ["https://kubernetes.default.svc.cluster.local"]') },
@@ -33,78 +34,78 @@ describe('validateClaims: fixture tokens under the cluster policy', () => {
   });
 
   it('defaults the audiences to the issuers, like --api-audiences, and uses given audiences instead when set', () => {
-    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ issuers: [manifest.issuer, 'https://old'] })).targetAudiences).toEqual([manifest.issuer, 'https://old']);
-    expect(validateClaims(claimsOf('tokens/custom-audience.jwt'), policy({ audiences: ['vault'] }), VERIFIED).accepted).toBe(true);
-    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ audiences: ['vault'] }), VERIFIED).accepted).toBe(false);
+    expect(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ issuers: [manifest.issuer, 'https://old'] })).targetAudiences).toEqual([manifest.issuer, 'https://old']);
+    expect(apiServerVerdict(claimsOf('tokens/custom-audience.jwt'), policy({ audiences: ['vault'] }), VERIFIED).accepted).toBe(true);
+    expect(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ audiences: ['vault'] }), VERIFIED).accepted).toBe(false);
   });
 
   it('accepts any of several issuers', () => {
-    const verdict = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ issuers: ['https://new.example', manifest.issuer], audiences: manifest.apiAudiences }), VERIFIED);
+    const verdict = apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ issuers: ['https://new.example', manifest.issuer], audiences: manifest.apiAudiences }), VERIFIED);
     expect(verdict.accepted).toBe(true);
   });
 });
 
-describe('validateClaims: bound tokens', () => {
+describe('apiServerVerdict: bound tokens', () => {
   it('refuses an issuer that is not configured', () => {
-    const verdict = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ issuers: ['https://other.example'], audiences: manifest.apiAudiences }), VERIFIED);
+    const verdict = apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ issuers: ['https://other.example'], audiences: manifest.apiAudiences }), VERIFIED);
     expect(verdict.reasons).toEqual([{ code: 'issuer-not-accepted', message: `token issuer "${manifest.issuer}" is invalid: the API server accepts "https://other.example" (--service-account-issuer).` }]);
-    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ issuers: [], audiences: manifest.apiAudiences }), VERIFIED).reasons[0]?.message).toMatch(/no expected issuer was entered/);
+    expect(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ issuers: [], audiences: manifest.apiAudiences }), VERIFIED).reasons[0]?.message).toMatch(/no expected issuer was entered/);
   });
 
   it('applies the 60 s leeway to exp, and a chosen leeway when given', () => {
     const exp = 1768473007;
-    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: exp + 60 }), VERIFIED).accepted).toBe(true);
-    const late = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: exp + 61 }), VERIFIED);
+    expect(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: exp + 60 }), VERIFIED).accepted).toBe(true);
+    const late = apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: exp + 61 }), VERIFIED);
     expect(late.reasons).toEqual([{ code: 'expired', message: 'service account token has expired: exp 2026-01-15T10:30:07Z is 1 min 1 s ago, beyond the 60 s leeway.' }]);
-    expect(codes(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: exp + 1, leewaySeconds: 0 }), VERIFIED))).toEqual(['expired']);
+    expect(codes(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: exp + 1, leewaySeconds: 0 }), VERIFIED))).toEqual(['expired']);
   });
 
   it('refuses tokens not valid yet and tokens issued in the future', () => {
-    const early = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: manifest.iat - 61 }), VERIFIED);
+    const early = apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: manifest.iat - 61 }), VERIFIED);
     expect(codes(early)).toEqual(['not-yet-valid', 'issued-in-future']);
     expect(early.reasons[0]?.message).toMatch(/^service account token is not valid yet: nbf 2026-01-15T09:30:00Z is 1 min 1 s away/);
     expect(early.reasons[1]?.message).toMatch(/^service account token is issued in the future: iat 2026-01-15T09:30:00Z/);
-    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: manifest.iat - 60 }), VERIFIED).accepted).toBe(true);
+    expect(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy({ nowSeconds: manifest.iat - 60 }), VERIFIED).accepted).toBe(true);
     const iatOnly = { ...claimsOf('tokens/pod-bound.jwt'), nbf: undefined, iat: NOW + 3600 };
-    expect(codes(validateClaims(iatOnly, policy(), VERIFIED))).toEqual(['issued-in-future']);
+    expect(codes(apiServerVerdict(iatOnly, policy(), VERIFIED))).toEqual(['issued-in-future']);
   });
 
   it('lists every reason at once', () => {
     const claims = { ...claimsOf('tokens/custom-audience.jwt'), iss: 'https://evil.example', iat: 'yesterday' };
-    const verdict = validateClaims(claims, policy({ nowSeconds: 1768470000 + 3600 }), signature('invalid'));
+    const verdict = apiServerVerdict(claims, policy({ nowSeconds: 1768470000 + 3600 }), signature('invalid'));
     expect(codes(verdict)).toEqual(['signature-invalid', 'issuer-not-accepted', 'audience-mismatch', 'expired', 'bad-time-claim']);
     expect(verdict.accepted).toBe(false);
   });
 
   it('needs the service account in the kubernetes.io claims', () => {
     const claims = claimsOf('tokens/unbound-tokenrequest.jwt');
-    expect(codes(validateClaims({ ...claims, 'kubernetes.io': undefined }, policy(), VERIFIED))).toEqual(['missing-service-account']);
+    expect(codes(apiServerVerdict({ ...claims, 'kubernetes.io': undefined }, policy(), VERIFIED))).toEqual(['missing-service-account']);
     const noUid = { ...claims, 'kubernetes.io': { namespace: 'default', serviceaccount: { name: 'sa-token-demo' } } };
-    expect(codes(validateClaims(noUid, policy(), VERIFIED))).toEqual(['missing-service-account-uid']);
-    expect(codes(validateClaims({ ...claims, 'kubernetes.io': 'default' }, policy(), VERIFIED))).toEqual(['bad-kubernetes-claims']);
-    expect(codes(validateClaims({ ...claims, aud: [1] }, policy(), VERIFIED))).toEqual(['bad-aud']);
+    expect(codes(apiServerVerdict(noUid, policy(), VERIFIED))).toEqual(['missing-service-account-uid']);
+    expect(codes(apiServerVerdict({ ...claims, 'kubernetes.io': 'default' }, policy(), VERIFIED))).toEqual(['bad-kubernetes-claims']);
+    expect(codes(apiServerVerdict({ ...claims, aud: [1] }, policy(), VERIFIED))).toEqual(['bad-aud']);
   });
 
   it('warns, without refusing, when sub disagrees with the kubernetes.io identity', () => {
-    const verdict = validateClaims({ ...claimsOf('tokens/pod-bound.jwt'), sub: 'system:serviceaccount:kube-system:admin' }, policy(), VERIFIED);
+    const verdict = apiServerVerdict({ ...claimsOf('tokens/pod-bound.jwt'), sub: 'system:serviceaccount:kube-system:admin' }, policy(), VERIFIED);
     expect(verdict.accepted).toBe(true);
     expect(verdict.warnings.map((w) => w.code)).toEqual(['sub-mismatch']);
   });
 
   it('treats a token without aud as meant for the API audiences', () => {
-    const verdict = validateClaims({ ...claimsOf('tokens/pod-bound.jwt'), aud: undefined }, policy({ audiences: ['anything'] }), VERIFIED);
+    const verdict = apiServerVerdict({ ...claimsOf('tokens/pod-bound.jwt'), aud: undefined }, policy({ audiences: ['anything'] }), VERIFIED);
     expect(verdict.accepted).toBe(true);
     expect(verdict.warnings.map((w) => w.code)).toEqual(['no-aud']);
   });
 
   it('warns about a stale extended token past warnafter', () => {
-    const verdict = validateClaims(claimsOf('tokens/pod-bound-extended.jwt'), policy({ nowSeconds: 1768473007 + 100 }), VERIFIED);
+    const verdict = apiServerVerdict(claimsOf('tokens/pod-bound-extended.jwt'), policy({ nowSeconds: 1768473007 + 100 }), VERIFIED);
     expect(verdict.accepted).toBe(true);
     expect(verdict.warnings).toEqual([expect.objectContaining({ code: 'stale-token', message: expect.stringMatching(/authentication\.k8s\.io\/stale-token, 100 seconds after the warning threshold/) })]);
   });
 
   it('names what only the cluster can check, per binding', () => {
-    const notCheckable = (file: string) => validateClaims(claimsOf(`tokens/${file}`), policy(), VERIFIED).notCheckable.join('\n');
+    const notCheckable = (file: string) => apiServerVerdict(claimsOf(`tokens/${file}`), policy(), VERIFIED).notCheckable.join('\n');
     expect(notCheckable('pod-bound.jwt')).toMatch(/ServiceAccount default\/sa-token-demo still exists with uid 3743eb1d/);
     expect(notCheckable('pod-bound.jwt')).toMatch(/Pod default\/busybox .* uid 8e829448/);
     expect(notCheckable('pod-bound.jwt')).not.toMatch(/Node/);
@@ -114,9 +115,9 @@ describe('validateClaims: bound tokens', () => {
   });
 });
 
-describe('validateClaims: legacy tokens', () => {
+describe('apiServerVerdict: legacy tokens', () => {
   it('are handled by the legacy authenticator whatever the issuer list, with no time checks', () => {
-    const verdict = validateClaims(claimsOf('tokens/legacy-secret.jwt'), policy({ issuers: ['https://somewhere.else'], nowSeconds: 4_000_000_000 }), VERIFIED);
+    const verdict = apiServerVerdict(claimsOf('tokens/legacy-secret.jwt'), policy({ issuers: ['https://somewhere.else'], nowSeconds: 4_000_000_000 }), VERIFIED);
     expect(verdict).toMatchObject({ accepted: true, path: 'legacy', reasons: [] });
     expect(verdict.warnings.map((w) => w.code)).toEqual(['no-aud']);
     expect(verdict.notCheckable.join('\n')).toMatch(/Secret default\/sa-token-demo-token still exists.* data\.token is exactly this token/);
@@ -124,7 +125,7 @@ describe('validateClaims: legacy tokens', () => {
   });
 
   it('need every legacy claim, reported all at once in kube-apiserver\'s words', () => {
-    const verdict = validateClaims({ iss: 'kubernetes/serviceaccount' }, policy(), VERIFIED);
+    const verdict = apiServerVerdict({ iss: 'kubernetes/serviceaccount' }, policy(), VERIFIED);
     expect(verdict.reasons.map((r) => r.message.split(' (')[0])).toEqual([
       'sub claim is missing',
       'namespace claim is missing',
@@ -137,12 +138,12 @@ describe('validateClaims: legacy tokens', () => {
   it('need sub to name the same service account', () => {
     const claims = claimsOf('tokens/legacy-secret.jwt');
     for (const sub of ['system:serviceaccount:kube-system:sa-token-demo', 'system:serviceaccount:default:sa-token-demo:extra', 'system:serviceaccount:Default:sa-token-demo']) {
-      expect(codes(validateClaims({ ...claims, sub }, policy(), VERIFIED))).toEqual(['legacy-sub-invalid']);
+      expect(codes(apiServerVerdict({ ...claims, sub }, policy(), VERIFIED))).toEqual(['legacy-sub-invalid']);
     }
   });
 });
 
-describe('validateClaims: the signature is part of the verdict', () => {
+describe('apiServerVerdict: the signature is part of the verdict', () => {
   it.each([
     ['invalid', 'signature-invalid'],
     ['no-matching-key', 'signature-no-matching-key'],
@@ -151,24 +152,24 @@ describe('validateClaims: the signature is part of the verdict', () => {
     ['error', 'signature-error'],
     ['no-key', 'signature-not-checked'],
   ] as const)('%s → %s', (state, code) => {
-    const verdict = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), signature(state));
+    const verdict = apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy(), signature(state));
     expect(codes(verdict)).toEqual([code]);
     expect(verdict.accepted).toBe(false);
   });
 
   it('quotes kube-apiserver for a missing key', () => {
-    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), signature('no-matching-key')).reasons[0]?.message).toMatch(/^invalid signature, no keys found/);
+    expect(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy(), signature('no-matching-key')).reasons[0]?.message).toMatch(/^invalid signature, no keys found/);
   });
 
   it('refuses algorithms kube-apiserver cannot have keys for, and flags PS*', () => {
-    expect(codes(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', 'HS256')))).toEqual(['signature-algorithm']);
-    expect(codes(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', 'EdDSA')))).toEqual(['signature-algorithm']);
+    expect(codes(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', 'HS256')))).toEqual(['signature-algorithm']);
+    expect(codes(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', 'EdDSA')))).toEqual(['signature-algorithm']);
     for (const alg of ['PS256', 'RS512']) {
-      const verdict = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', alg));
+      const verdict = apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', alg));
       expect(verdict.accepted).toBe(true);
-      expect(verdict.warnings.map((w) => w.code)).toEqual(['signature-algorithm']);
+      expect(verdict.warnings.map((w) => w.code)).toEqual(['signature-algorithm-unusual']);
     }
-    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', 'ES512')).warnings).toEqual([]);
+    expect(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy(), signature('verified', 'ES512')).warnings).toEqual([]);
   });
 
   it('refuses with kid-mismatch when the verifying key is not one kube-apiserver would select by kid', async () => {
@@ -182,7 +183,7 @@ describe('validateClaims: the signature is part of the verdict', () => {
     const keys = await parseKeyInput(fixture('keys/sa-rsa.pub.pem'), { secretEncoding: 'utf8' });
     const verified = await verifySignature(decodeToken(token), keys);
     expect(verified.state).toBe('verified');
-    const verdict = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), verified);
+    const verdict = apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy(), verified);
     expect(verdict.accepted).toBe(false);
     expect(verdict.reasons).toEqual([
       {
@@ -192,20 +193,29 @@ describe('validateClaims: the signature is part of the verdict', () => {
     ]);
     // The token as the cluster signed it: same key, its derived kid, no such reason.
     const genuine = await verifySignature(decodeToken(fixture('tokens/pod-bound.jwt').trim()), keys);
-    expect(validateClaims(claimsOf('tokens/pod-bound.jwt'), policy(), genuine).reasons).toEqual([]);
+    expect(apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy(), genuine).reasons).toEqual([]);
   });
 
   it('lists the signature as not checkable when no result is given', () => {
-    const verdict = validateClaims(claimsOf('tokens/pod-bound.jwt'), policy());
+    const verdict = apiServerVerdict(claimsOf('tokens/pod-bound.jwt'), policy());
     expect(verdict.accepted).toBe(true);
     expect(verdict.notCheckable[0]).toMatch(/^The signature/);
   });
 });
 
-describe('validateClaims: unreadable claims', () => {
+describe('apiServerVerdict: unreadable claims', () => {
   it('refuses a payload that is not a claims set, or has no string iss', () => {
-    expect(validateClaims(null, policy())).toMatchObject({ accepted: false, path: 'unreadable', reasons: [{ code: 'no-claims' }] });
-    expect(validateClaims({ sub: 'x' }, policy())).toMatchObject({ path: 'unreadable', reasons: [{ code: 'bad-iss' }] });
-    expect(codes(validateClaims({ ...claimsOf('tokens/pod-bound.jwt'), sub: 42 }, policy(), VERIFIED))).toContain('bad-sub');
+    expect(apiServerVerdict(null, policy())).toMatchObject({ accepted: false, path: 'unreadable', reasons: [{ code: 'no-claims' }] });
+    expect(apiServerVerdict({ sub: 'x' }, policy())).toMatchObject({ path: 'unreadable', reasons: [{ code: 'bad-iss' }] });
+    expect(codes(apiServerVerdict({ ...claimsOf('tokens/pod-bound.jwt'), sub: 42 }, policy(), VERIFIED))).toContain('bad-sub');
+  });
+});
+
+describe('apiServerVerdict: every text comes from the verdict catalogue', () => {
+  it('gives each reason and warning the catalogue text of its code', () => {
+    const claims = { ...claimsOf('tokens/custom-audience.jwt'), iss: 'https://evil.example', sub: 'x', iat: 'yesterday', aud: undefined };
+    const verdict = apiServerVerdict(claims, policy({ nowSeconds: 1768470000 + 3600 }), signature('verified', 'PS256'));
+    for (const r of [...verdict.reasons, ...verdict.warnings]) expect(VERDICT_CATALOGUE[r.code].title.length).toBeGreaterThan(0);
+    expect(verdict.warnings.map((w) => w.code)).toEqual(['signature-algorithm-unusual', 'no-aud', 'sub-mismatch']);
   });
 });
