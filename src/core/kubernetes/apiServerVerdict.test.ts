@@ -219,3 +219,74 @@ describe('apiServerVerdict: every text comes from the verdict catalogue', () => 
     expect(verdict.warnings.map((w) => w.code)).toEqual(['signature-algorithm-unusual', 'no-aud', 'sub-mismatch']);
   });
 });
+
+describe('apiServerVerdict for a chosen Kubernetes version', () => {
+  const podBound = () => claimsOf('tokens/pod-bound.jwt');
+  const kidMismatch: SignatureResult = { ...VERIFIED, tokenKid: 'custom-signer-key-7', kubernetesSelection: { derivedKid: 'derived', tokenKid: 'custom-signer-key-7', selects: false } };
+
+  it('D1: a kid mismatch refuses from 1.31 only (k/k pkg/serviceaccount/jwt.go @ 9d38f210; before, every key was tried)', () => {
+    expect(codes(apiServerVerdict(podBound(), policy({ version: '1.30' }), kidMismatch))).toEqual([]);
+    expect(codes(apiServerVerdict(podBound(), policy({ version: '1.31' }), kidMismatch))).toEqual(['kid-mismatch']);
+    expect(codes(apiServerVerdict(podBound(), policy(), kidMismatch))).toEqual(['kid-mismatch']);
+    // An external signer picks its own kids (jwt.go signerFromOpaqueSigner), on by default from 1.34.
+    expect(codes(apiServerVerdict(podBound(), policy({ externalSigner: true }), kidMismatch))).toEqual([]);
+  });
+
+  it('D1: up to 1.30 a key with another declared kid still verifies the token for kube-apiserver', () => {
+    const anyway: SignatureResult = { ...signature('no-matching-key'), attempts: [{ candidateId: 'k', label: 'key 1', keyKid: 'other', outcome: 'kid-mismatch', reason: 'kid does not match', signatureMatchesAnyway: true }] };
+    expect(codes(apiServerVerdict(podBound(), policy({ version: '1.30' }), anyway))).toEqual([]);
+    expect(codes(apiServerVerdict(podBound(), policy({ version: '1.31' }), anyway))).toEqual(['signature-no-matching-key']);
+    expect(codes(apiServerVerdict(podBound(), policy({ version: '1.30' }), signature('no-matching-key')))).toEqual(['signature-no-matching-key']);
+  });
+
+  it('D2: a missing exp is refused on 1.20–1.26 (square/go-jose v2.2.2 jwt/validation.go), only noted from 1.27', () => {
+    const noExp = { ...podBound(), exp: undefined };
+    expect(codes(apiServerVerdict(noExp, policy({ version: '1.26' }), VERIFIED))).toEqual(['missing-exp']);
+    expect(apiServerVerdict(noExp, policy({ version: '1.20' }), VERIFIED).reasons[0]?.message).toMatch(/^service account token has expired/);
+    const v127 = apiServerVerdict(noExp, policy({ version: '1.27' }), VERIFIED);
+    expect(codes(v127)).toEqual([]);
+    expect(v127.warnings.map((w) => w.code)).toContain('no-exp');
+  });
+
+  it('D3: a future iat is accepted on 1.20–1.26 (go-jose v2.2.2 checks only nbf and exp), refused from 1.27, wording unconfirmed on 1.27–1.28', () => {
+    const future = { ...podBound(), nbf: undefined, iat: NOW + 3600 };
+    expect(codes(apiServerVerdict(future, policy({ version: '1.26' }), VERIFIED))).toEqual([]);
+    const v128 = apiServerVerdict(future, policy({ version: '1.28' }), VERIFIED);
+    expect(codes(v128)).toEqual(['issued-in-future']);
+    expect(v128.reasons[0]?.message).toMatch(/Unconfirmed wording for 1\.27–1\.28/);
+    expect(apiServerVerdict(future, policy({ version: '1.29' }), VERIFIED).reasons[0]?.message).not.toMatch(/Unconfirmed/);
+  });
+
+  it('D13: a node binding is ignored up to 1.28, refused on 1.29 while its gate is off, checked from 1.30 (k/k pkg/serviceaccount/claims.go)', () => {
+    const node = claimsOf('tokens/node-bound.jwt');
+    const v128 = apiServerVerdict(node, policy({ version: '1.28' }), VERIFIED);
+    expect(v128.accepted).toBe(true);
+    expect(v128.warnings.map((w) => w.code)).toEqual(['node-binding-ignored']);
+    expect(v128.notCheckable.join('\n')).not.toMatch(/Node/);
+    expect(apiServerVerdict(node, policy({ version: '1.29' }), VERIFIED).reasons).toEqual([
+      { code: 'node-binding-gate-off', message: expect.stringMatching(/^token is bound to a Node object but the ServiceAccountTokenNodeBindingValidation feature gate is disabled/) },
+    ]);
+    expect(codes(apiServerVerdict(node, policy({ version: '1.29', gates: { ServiceAccountTokenNodeBindingValidation: true } }), VERIFIED))).toEqual([]);
+    expect(apiServerVerdict(node, policy({ version: '1.30' }), VERIFIED).notCheckable.join('\n')).toMatch(/Node kind-control-plane/);
+    // A pod-bound token carries node claims too; they never make it node-bound.
+    expect(codes(apiServerVerdict(podBound(), policy({ version: '1.29' }), VERIFIED))).toEqual([]);
+  });
+
+  it('--service-account-lookup=false: nothing is looked up, so nothing is left for the cluster to tell', () => {
+    for (const file of ['pod-bound.jwt', 'legacy-secret.jwt']) {
+      const verdict = apiServerVerdict(claimsOf(`tokens/${file}`), policy({ serviceAccountLookup: false }), VERIFIED);
+      expect(verdict.notCheckable).toEqual([]);
+      expect(verdict.warnings.map((w) => w.code)).toContain('lookup-disabled');
+    }
+  });
+
+  it('flags a token this API server would not have minted so', () => {
+    const extended = claimsOf('tokens/pod-bound-extended.jwt');
+    expect(apiServerVerdict(extended, policy({ extendTokenExpiration: false }), VERIFIED).warnings.map((w) => w.code)).toEqual(['extended-despite-flag']);
+    expect(apiServerVerdict(extended, policy({ externalSigner: true }), VERIFIED).warnings.map((w) => w.code)).toEqual(['extended-by-signer']);
+    expect(apiServerVerdict(podBound(), policy({ maxTokenExpirationSeconds: 3600 }), VERIFIED).warnings).toEqual([
+      { code: 'longer-than-max', message: expect.stringMatching(/lives 1 h 0 min 7 s, longer than --service-account-max-token-expiration \(3600 s\)/) },
+    ]);
+    expect(apiServerVerdict(podBound(), policy({ maxTokenExpirationSeconds: 3607 }), VERIFIED).warnings).toEqual([]);
+  });
+});

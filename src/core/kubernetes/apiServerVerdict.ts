@@ -14,10 +14,12 @@ import type { SignatureResult } from '../verify/verifySignature';
 import { LEGACY_ISSUER } from './kubernetesClaims';
 import { makeUsername, splitUsername } from './kubernetesNames';
 import { verdictReason, type VerdictReason } from './verdictCatalogue';
+import { behaviourOf, minorOf, type ClusterSettings, type VersionBehaviour } from './versions';
 
 export type { VerdictReason } from './verdictCatalogue';
 
-export interface ClaimPolicy {
+/** The API server's configuration: issuers, audiences, and the version, gates and flags. */
+export interface ClaimPolicy extends ClusterSettings {
   /** --service-account-issuer values; the first issues tokens, all are accepted. */
   issuers: string[];
   /** --api-audiences; empty means "the issuers", as kube-apiserver defaults it. */
@@ -48,14 +50,17 @@ const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v !== 
 /** Go's %q for a []string: ["a" "b"]. */
 const goQuoteList = (list: string[]) => `[${list.map((s) => JSON.stringify(s)).join(' ')}]`;
 
-function signatureReason(signature: SignatureResult): VerdictReason | null {
+function signatureReason(signature: SignatureResult, b: VersionBehaviour): VerdictReason | null {
   switch (signature.state) {
     case 'verified':
       if (signature.alg && !isKubernetesAlgorithm(signature.alg) && /^(HS|Ed)/.test(signature.alg)) {
         return verdictReason('signature-algorithm', { alg: signature.alg });
       }
-      return kidMismatchReason(signature);
+      return b.selectsKeyByKid ? kidMismatchReason(signature) : null;
     case 'no-matching-key':
+      // Up to 1.30 kube-apiserver ignores kids and tries every key (jwt.go before 9d38f210): a key
+      // whose signature matches anyway is one it would accept the token with.
+      if (!b.selectsKeyByKid && signature.attempts.some((a) => a.signatureMatchesAnyway === true)) return null;
       return verdictReason('signature-no-matching-key', { detail: signature.message });
     case 'invalid':
       return verdictReason('signature-invalid', { detail: signature.message });
@@ -94,6 +99,7 @@ interface Context {
   notCheckable: string[];
   leeway: number;
   now: number;
+  b: VersionBehaviour;
 }
 
 function checkAudience(claims: JsonObject, targets: string[], ctx: Context): void {
@@ -117,10 +123,12 @@ function checkAudience(claims: JsonObject, targets: string[], ctx: Context): voi
 }
 
 function checkTimes(claims: JsonObject, ctx: Context): void {
-  const { now, leeway } = ctx;
+  const { now, leeway, b } = ctx;
+  // kube-apiserver 1.20 may word these errors as an older claims.go did (the release is not pinned).
+  const oldWording = b.minor === 20;
   for (const name of ['exp', 'nbf', 'iat'] as const) {
     if (claims[name] === undefined) {
-      if (name === 'exp') ctx.warnings.push(verdictReason('no-exp'));
+      if (name === 'exp') ctx[b.refusesMissingExp ? 'reasons' : 'warnings'].push(verdictReason(b.refusesMissingExp ? 'missing-exp' : 'no-exp'));
       continue;
     }
     const date = parseNumericDate(claims[name]);
@@ -130,13 +138,13 @@ function checkTimes(claims: JsonObject, ctx: Context): void {
     }
     const at = date.seconds;
     if (name === 'exp' && now - leeway > at) {
-      ctx.reasons.push(verdictReason('expired', { exp: toIsoInstant(at), ago: formatDuration(now - at), leeway }));
+      ctx.reasons.push(verdictReason('expired', { exp: toIsoInstant(at), ago: formatDuration(now - at), leeway, oldWording }));
     }
     if (name === 'nbf' && now + leeway < at) {
-      ctx.reasons.push(verdictReason('not-yet-valid', { nbf: toIsoInstant(at), away: formatDuration(at - now), leeway }));
+      ctx.reasons.push(verdictReason('not-yet-valid', { nbf: toIsoInstant(at), away: formatDuration(at - now), leeway, oldWording }));
     }
-    if (name === 'iat' && now + leeway < at) {
-      ctx.reasons.push(verdictReason('issued-in-future', { iat: toIsoInstant(at), ahead: formatDuration(at - now), leeway }));
+    if (name === 'iat' && b.checksIat && now + leeway < at) {
+      ctx.reasons.push(verdictReason('issued-in-future', { iat: toIsoInstant(at), ahead: formatDuration(at - now), leeway, confirmed: b.iatMessageConfirmed }));
     }
   }
 }
@@ -160,6 +168,7 @@ function checkLegacy(claims: JsonObject, ctx: Context): void {
       ctx.reasons.push(verdictReason('legacy-sub-invalid', { sub, expected: makeUsername(namespace, saName) }));
     }
   }
+  if (!ctx.b.lookup) return;
   const ns = namespace ?? '<namespace>';
   ctx.notCheckable.push(
     `The Secret ${ns}/${secretName ?? '<secret>'} still exists, is not being deleted, and its data.token is exactly this token (else "Token has been invalidated" or "Token does not match server's copy").`,
@@ -212,15 +221,49 @@ function checkBound(claims: JsonObject, ctx: Context): void {
     ctx.warnings.push(verdictReason('stale-token', { warnafter: toIsoInstant(warnafter.seconds), seconds: Math.floor(ctx.now - warnafter.seconds) }));
   }
 
+  // A node binding without a pod (kubernetes/kubernetes pkg/serviceaccount/claims.go): ignored up to
+  // 1.28 (no node field), refused while ServiceAccountTokenNodeBindingValidation is off, else checked.
+  const nodeBound = node !== null && pod === null;
+  if (nodeBound && !ctx.b.readsNodeBinding) ctx.warnings.push(verdictReason('node-binding-ignored'));
+  if (nodeBound && ctx.b.readsNodeBinding && !ctx.b.gates.ServiceAccountTokenNodeBindingValidation) ctx.reasons.push(verdictReason('node-binding-gate-off'));
+
+  if (!ctx.b.lookup) return;
   const ns = namespace ?? '<namespace>';
   ctx.notCheckable.push(`The ServiceAccount ${ns}/${sa?.name ?? '<name>'} still exists with uid ${sa?.uid ?? '<uid>'} and was not deleted more than ${API_SERVER_LEEWAY_SECONDS} s ago.`);
   if (pod) ctx.notCheckable.push(`The Pod ${ns}/${pod.name ?? '<name>'} it is bound to still exists with uid ${pod.uid ?? '<uid>'} (else "service account token has been invalidated").`);
   if (secret) ctx.notCheckable.push(`The Secret ${ns}/${secret.name ?? '<name>'} it is bound to still exists with uid ${secret.uid ?? '<uid>'} (else "service account token has been invalidated").`);
-  if (node && !pod) ctx.notCheckable.push(`The Node ${node.name ?? '<name>'} it is bound to still exists with uid ${node.uid ?? '<uid>'}.`);
+  if (nodeBound && ctx.b.readsNodeBinding) ctx.notCheckable.push(`The Node ${node.name ?? '<name>'} it is bound to still exists with uid ${node.uid ?? '<uid>'}.`);
+}
+
+const seconds = (v: unknown): number | null => {
+  if (v === undefined) return null;
+  const date = parseNumericDate(v);
+  return date.ok ? date.seconds : null;
+};
+
+/**
+ * Would this API server have minted the token this way? Not part of accepting it, but a token that
+ * does not fit the flags came from another API server, or from before a flag changed.
+ * kubernetes/kubernetes pkg/registry/core/serviceaccount/storage/token.go.
+ */
+function checkIssuance(claims: JsonObject, ctx: Context): void {
+  const { b } = ctx;
+  const info = isObject(claims['kubernetes.io']) ? claims['kubernetes.io'] : {};
+  const iat = seconds(claims.iat);
+  const exp = seconds(claims.exp);
+  const warnafter = seconds(info.warnafter);
+  if (iat === null || exp === null) return;
+  if (warnafter !== null && !b.extendTokenExpiration) ctx.warnings.push(verdictReason('extended-despite-flag'));
+  if (warnafter !== null && b.externalSigner) ctx.warnings.push(verdictReason('extended-by-signer'));
+  const lifetime = (warnafter ?? exp) - iat;
+  if (b.maxTokenExpirationSeconds !== null && lifetime > b.maxTokenExpirationSeconds) {
+    ctx.warnings.push(verdictReason('longer-than-max', { lifetime: formatDuration(lifetime), max: b.maxTokenExpirationSeconds }));
+  }
 }
 
 export function apiServerVerdict(claims: JsonObject | null, policy: ClaimPolicy, signature?: SignatureResult): ClaimVerdict {
-  const ctx: Context = { reasons: [], warnings: [], notCheckable: [], leeway: policy.leewaySeconds ?? API_SERVER_LEEWAY_SECONDS, now: policy.nowSeconds };
+  const b = behaviourOf(minorOf(policy.version ?? 'latest'), policy);
+  const ctx: Context = { reasons: [], warnings: [], notCheckable: [], leeway: policy.leewaySeconds ?? API_SERVER_LEEWAY_SECONDS, now: policy.nowSeconds, b };
   const targetAudiences = policy.audiences.length ? [...policy.audiences] : [...policy.issuers];
   const done = (path: ClaimVerdict['path']): ClaimVerdict => ({
     accepted: ctx.reasons.length === 0,
@@ -232,7 +275,7 @@ export function apiServerVerdict(claims: JsonObject | null, policy: ClaimPolicy,
   });
 
   if (signature) {
-    const reason = signatureReason(signature);
+    const reason = signatureReason(signature, b);
     if (reason) ctx.reasons.push(reason);
     if (signature.state === 'verified' && !reason && signature.alg && !isKubernetesAlgorithm(signature.alg)) {
       // RS384/RS512/PS*: an RSA key could verify them, and older go-jose did not pin algorithms.
@@ -260,6 +303,7 @@ export function apiServerVerdict(claims: JsonObject | null, policy: ClaimPolicy,
     // --service-account-issuer says, and does no time checks (a legacy token has no times).
     checkAudience(claims, targetAudiences, ctx);
     checkLegacy(claims, ctx);
+    if (!b.lookup) ctx.warnings.push(verdictReason('lookup-disabled'));
     return done('legacy');
   }
   if (!policy.issuers.includes(iss)) {
@@ -268,5 +312,7 @@ export function apiServerVerdict(claims: JsonObject | null, policy: ClaimPolicy,
   checkAudience(claims, targetAudiences, ctx);
   checkTimes(claims, ctx);
   checkBound(claims, ctx);
+  checkIssuance(claims, ctx);
+  if (!b.lookup) ctx.warnings.push(verdictReason('lookup-disabled'));
   return done('bound');
 }

@@ -11,6 +11,7 @@ interface ReasonSpec<P> {
 
 const reason = <P = Record<string, never>>(s: ReasonSpec<P>): ReasonSpec<P> => s;
 const UNREADABLE = "kube-apiserver cannot read the token's claims.";
+const OLD_WORDING = ' (1.20 may word it as an older claims.go did, such as "Token has expired."; the release of that change is not pinned.)';
 
 export const VERDICT_CATALOGUE = {
   // ── The signature ───────────────────────────────────────────────────────────────────────────
@@ -73,19 +74,26 @@ export const VERDICT_CATALOGUE = {
     text: () => 'No audiences or issuers were entered, so the audience was not checked (kube-apiserver skips the check only when it has no audiences at all).',
   }),
   // ── Time ────────────────────────────────────────────────────────────────────────────────────
-  expired: reason<{ exp: string; ago: string; leeway: number }>({
+  expired: reason<{ exp: string; ago: string; leeway: number; oldWording?: boolean }>({
     title: 'Expired',
-    text: (p) => `service account token has expired: exp ${p.exp} is ${p.ago} ago, beyond the ${p.leeway} s leeway.`,
+    text: (p) => `service account token has expired: exp ${p.exp} is ${p.ago} ago, beyond the ${p.leeway} s leeway.${p.oldWording ? OLD_WORDING : ''}`,
   }),
-  'not-yet-valid': reason<{ nbf: string; away: string; leeway: number }>({
+  'not-yet-valid': reason<{ nbf: string; away: string; leeway: number; oldWording?: boolean }>({
     title: 'Not valid yet',
-    text: (p) => `service account token is not valid yet: nbf ${p.nbf} is ${p.away} away, beyond the ${p.leeway} s leeway.`,
+    text: (p) => `service account token is not valid yet: nbf ${p.nbf} is ${p.away} away, beyond the ${p.leeway} s leeway.${p.oldWording ? OLD_WORDING : ''}`,
   }),
-  'issued-in-future': reason<{ iat: string; ahead: string; leeway: number }>({
+  'issued-in-future': reason<{ iat: string; ahead: string; leeway: number; confirmed?: boolean }>({
     title: 'Issued in the future',
-    text: (p) => `service account token is issued in the future: iat ${p.iat} is ${p.ahead} ahead, beyond the ${p.leeway} s leeway (is a clock wrong?).`,
+    text: (p) =>
+      `service account token is issued in the future: iat ${p.iat} is ${p.ahead} ahead, beyond the ${p.leeway} s leeway (is a clock wrong?).${
+        p.confirmed === false ? ' Unconfirmed wording for 1.27–1.28: the source read maps this error only from 1.29; older releases may answer "service account token claims could not be validated".' : ''
+      }`,
   }),
   'no-exp': reason({ title: 'No expiry', text: () => 'The token has no "exp": it does not expire by itself.' }),
+  'missing-exp': reason({
+    title: 'No expiry, read as 1970',
+    text: () => 'service account token has expired: the token has no "exp", and the go-jose v2.2.2 in kube-apiserver 1.20–1.26 reads a missing exp as 1970. Kubernetes never mints such a token.',
+  }),
   // ── Legacy tokens (kubernetes/kubernetes pkg/serviceaccount/legacy.go) ─────────────────────
   'legacy-sub-missing': reason({ title: 'sub missing', text: () => 'sub claim is missing' }),
   'legacy-namespace-missing': reason({ title: 'Namespace missing', text: () => 'namespace claim is missing (kubernetes.io/serviceaccount/namespace)' }),
@@ -106,6 +114,31 @@ export const VERDICT_CATALOGUE = {
     title: 'sub disagrees with kubernetes.io',
     text: (p) =>
       `"sub" is ${p.sub === null ? 'missing' : `"${p.sub}"`}, but the kubernetes.io claims say ${p.expected}; kube-apiserver uses the kubernetes.io claims for the identity, and never issues such a token itself.`,
+  }),
+  'node-binding-ignored': reason({
+    title: 'Node binding ignored',
+    text: () => 'kube-apiserver up to 1.28 does not read kubernetes.io.node: the Node binding is ignored and the token works as an unbound token, even after the Node is gone.',
+  }),
+  'node-binding-gate-off': reason({
+    title: 'Node binding refused',
+    text: () => 'token is bound to a Node object but the ServiceAccountTokenNodeBindingValidation feature gate is disabled (alpha and off by default in 1.29).',
+  }),
+  'lookup-disabled': reason({
+    title: 'Objects not looked up',
+    text: () => 'kube-apiserver runs with --service-account-lookup=false: it does not look up the ServiceAccount, Secret, Pod or Node, nor the invalid-since label, so a deleted object does not invalidate the token.',
+  }),
+  // ── Issuance: would this API server have minted it so (storage/token.go) ──────────────────
+  'extended-despite-flag': reason({
+    title: 'Extended, though the flag is off',
+    text: () => 'The token is extended (it has kubernetes.io.warnafter), but this API server runs with --service-account-extend-token-expiration=false: another API server minted it, or the flag changed since.',
+  }),
+  'extended-by-signer': reason({
+    title: 'Extension length set by the signer',
+    text: () => "With an external signer, an extended token's exp is the signer's maximum extended expiry, not necessarily one year (PR #129816); how the signer's limit feeds into it was not traced.",
+  }),
+  'longer-than-max': reason<{ lifetime: string; max: number }>({
+    title: 'Longer than the maximum',
+    text: (p) => `The token lives ${p.lifetime}, longer than --service-account-max-token-expiration (${p.max} s), which shortens every request: it was minted before the flag was set, or by another API server.`,
   }),
   'stale-token': reason<{ warnafter: string; seconds: number }>({
     title: 'Stale token',
