@@ -4,20 +4,12 @@
  * `latest` is the newest release, 1.36; 1.37 behaviour (alpha) is not modelled.
  */
 
-export const OLDEST_MINOR = 20;
-export const LATEST_MINOR = 36;
+import { LATEST_MINOR, OLDEST_MINOR, type KubernetesVersion } from './versionChoices';
 
-export type KubernetesVersion = 'latest' | `1.${number}`;
+export { isKubernetesVersion, LATEST_MINOR, OLDEST_MINOR, VERSION_CHOICES, type KubernetesVersion } from './versionChoices';
 
 /** Every minor from 1.20 to the latest, oldest first. */
 export const MINORS: readonly number[] = Array.from({ length: LATEST_MINOR - OLDEST_MINOR + 1 }, (_, i) => OLDEST_MINOR + i);
-
-/** The choices a user gets, newest first: latest, 1.36, …, 1.20. */
-export const VERSION_CHOICES: readonly KubernetesVersion[] = ['latest', ...[...MINORS].reverse().map((m): KubernetesVersion => `1.${m}`)];
-
-export function isKubernetesVersion(value: unknown): value is KubernetesVersion {
-  return typeof value === 'string' && (VERSION_CHOICES as readonly string[]).includes(value);
-}
 
 export function minorOf(version: KubernetesVersion): number {
   if (version === 'latest') return LATEST_MINOR;
