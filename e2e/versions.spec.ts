@@ -53,4 +53,11 @@ test('the verdict follows the chosen cluster version; the token facts do not', a
   await page.getByText('Validation policy').click();
   await expect(page.getByTestId('policy-version')).toHaveValue('1.30');
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
+
+  // The user extras follow the version too (D12): no credential-id before ServiceAccountTokenJTI.
+  const credentialId = page.locator('[data-testid="identity-extra"][data-key="authentication.kubernetes.io/credential-id"]');
+  await expect(credentialId).toHaveCount(1);
+  await page.getByTestId('policy-version').selectOption('1.28');
+  await expect(credentialId).toHaveCount(0);
+  await expect(page.locator('[data-testid="identity-extra"][data-key="authentication.kubernetes.io/pod-name"]')).toHaveCount(1);
 });

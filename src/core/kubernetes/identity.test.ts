@@ -4,7 +4,7 @@ import { decodeToken } from '../jws/decodeToken';
 import { classifyToken } from './classifyToken';
 import { runWithStubKubectl } from '../../testing/stubKubectl';
 import { apiServerVerdict } from './apiServerVerdict';
-import { EXTRA_KEYS, identityOf, kubectlAuthCanIList } from './identity';
+import { EXTRA_KEYS, identityForVersion, identityOf, kubectlAuthCanIList, type Identity } from './identity';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -219,5 +219,25 @@ describe('kubectlAuthCanIList', () => {
 
   it('is null without a namespace or service account', () => {
     expect(kubectlAuthCanIList({ username: null, uid: null, namespace: null, serviceAccount: 'sa', groups: [], extra: {}, pod: null, node: null, secret: null, problems: [] })).toBeNull();
+  });
+});
+
+// D12: kubernetes/apiserver pkg/authentication/serviceaccount/util.go @ v0.28.0 has only the pod
+// extras; kubernetes/kubernetes pkg/serviceaccount/claims.go (1.29+) gates node info and the JTI.
+describe('identityForVersion: the user extras a chosen version sets', () => {
+  const pod = () => identity(vector('derived/k8s-derived-bound-pod-extended-v1.30plus-es256').token) as Identity;
+  const keys = (id: Identity) => Object.keys(id.extra);
+  it('pod-bound: only the pod extras up to 1.29 (gates off in 1.29), all from 1.30', () => {
+    expect(keys(identityForVersion(pod(), { version: '1.28' }))).toEqual([EXTRA_KEYS.podName, EXTRA_KEYS.podUid]);
+    expect(keys(identityForVersion(pod(), { version: '1.29' }))).toEqual([EXTRA_KEYS.podName, EXTRA_KEYS.podUid]);
+    expect(keys(identityForVersion(pod(), { version: '1.29', gates: { ServiceAccountTokenJTI: true } }))).toEqual([EXTRA_KEYS.podName, EXTRA_KEYS.podUid, EXTRA_KEYS.credentialId]);
+    expect(identityForVersion(pod(), { version: '1.30' })).toEqual(pod());
+    expect(identityForVersion(pod(), {})).toEqual(pod());
+  });
+
+  it('node-bound: no node extras up to 1.28, where the binding is ignored', () => {
+    const node = identity(vector('derived/k8s-derived-bound-node-es256').token) as Identity;
+    expect(keys(identityForVersion(node, { version: '1.28' }))).not.toContain(EXTRA_KEYS.nodeName);
+    expect(keys(identityForVersion(node, { version: 'latest' }))).toContain(EXTRA_KEYS.nodeName);
   });
 });
