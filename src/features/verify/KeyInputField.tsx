@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { HoldingTextarea, heldSize, isHeldText } from '../../components/HoldingTextarea';
+import { Select } from '../../components/Select';
 import { HMAC_MARK_LABEL, type SecretEncoding } from '../../core/keys/secret';
 import { isKubernetesVersion, LATEST_MINOR, VERSION_CHOICES } from '../../core/kubernetes/versionChoices';
 import { forgetRememberedKeys } from '../../lib/rememberedKeys';
@@ -117,20 +118,19 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
         <div className="mt-2 grid gap-2">
           <label className="flex flex-wrap items-center gap-2">
             <span>Cluster version (kube-apiserver)</span>
-            <select
+            <Select
               data-testid="policy-version"
               value={settings.kubernetesVersion}
               onChange={(e) => {
                 if (isKubernetesVersion(e.target.value)) set({ kubernetesVersion: e.target.value });
               }}
-              className={field}
             >
               {VERSION_CHOICES.map((v) => (
                 <option key={v} value={v}>
                   {v === 'latest' ? `latest (1.${LATEST_MINOR})` : v}
                 </option>
               ))}
-            </select>
+            </Select>
             <span className="text-xs text-slate-600 dark:text-slate-400">with its default feature gates</span>
           </label>
           <label className="grid gap-1">
