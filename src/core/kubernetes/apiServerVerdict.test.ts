@@ -290,3 +290,12 @@ describe('apiServerVerdict for a chosen Kubernetes version', () => {
     expect(apiServerVerdict(podBound(), policy({ maxTokenExpirationSeconds: 3607 }), VERIFIED).warnings).toEqual([]);
   });
 });
+
+describe('apiServerVerdict: the invalid-since label by version (k/k pkg/serviceaccount/legacy.go, #118598)', () => {
+  const label = (version: ClaimPolicy['version']) => apiServerVerdict(claimsOf('tokens/legacy-secret.jwt'), policy({ version }), VERIFIED).notCheckable.find((n) => n.includes('invalid-since'));
+  it('is not a question before 1.28, unconfirmed on 1.28, checked from 1.29', () => {
+    expect(label('1.27')).toBeUndefined();
+    expect(label('1.28')).toMatch(/whether kube-apiserver 1\.28 checks it is unconfirmed/);
+    expect(label('1.29')).toMatch(/legacy-token-invalid-since \(set by the legacy token cleaner\)\.$/);
+  });
+});

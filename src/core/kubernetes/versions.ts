@@ -99,6 +99,11 @@ export const VERSION_RULES = {
     summary: 'User extras are only pod-name and pod-uid; node-name, node-uid and credential-id follow their feature gates from 1.29.',
     source: 'kubernetes/apiserver pkg/authentication/serviceaccount/util.go @ v0.28.0',
   },
+  invalidSinceChecked: {
+    since: 29,
+    summary: 'A legacy token whose Secret has the kubernetes.io/legacy-token-invalid-since label is refused (the label does not exist before 1.28; whether 1.28 checks it is unconfirmed).',
+    source: 'kubernetes/kubernetes pkg/serviceaccount/legacy.go (1.29 revision, not pinned; PR #118598)',
+  },
   extensionAudienceRule: {
     since: 24,
     summary: 'A 3607 s pod token is extended only when its audiences are the API audiences; 1.20–1.23 extend it whatever the audience.',
@@ -137,6 +142,7 @@ export interface VersionBehaviour {
   checksIat: boolean;
   iatMessageConfirmed: boolean;
   readsNodeBinding: boolean;
+  checksInvalidSince: boolean;
   /** Extras the authenticator can set besides pod-name/pod-uid. */
   nodeExtrasForPods: boolean;
   nodeExtrasForNodes: boolean;
@@ -161,6 +167,7 @@ export function behaviourOf(minor: number, settings: ClusterSettings = {}): Vers
     checksIat: ruleApplies('iatChecked', minor),
     iatMessageConfirmed: ruleApplies('iatMessageConfirmed', minor),
     readsNodeBinding: ruleApplies('nodeBindingRead', minor),
+    checksInvalidSince: ruleApplies('invalidSinceChecked', minor),
     nodeExtrasForPods: !podOnly && gates.ServiceAccountTokenPodNodeInfo,
     nodeExtrasForNodes: !podOnly && gates.ServiceAccountTokenNodeBindingValidation,
     credentialIdExtra: !podOnly && gates.ServiceAccountTokenJTI,
