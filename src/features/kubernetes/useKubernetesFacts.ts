@@ -19,7 +19,7 @@ export function useKubernetesFacts(decoded: DecodedToken, recognized: Recognized
     return found && identityForVersion(found, { version });
   }, [decoded, classification, version]);
   const context = useMemo(() => findingContextFrom(recognized), [recognized]);
-  const findings = useMemo(() => findingsFor(decoded, classification, atSeconds, context), [decoded, classification, atSeconds, context]);
+  const findings = useMemo(() => findingsFor(decoded, classification, atSeconds, context, { version }), [decoded, classification, atSeconds, context, version]);
   const lifetime = useMemo(
     () => lifetimeOf(decoded, atSeconds, context.expirationTimestamp !== undefined ? { expirationTimestamp: context.expirationTimestamp } : {}),
     [decoded, atSeconds, context],
