@@ -46,7 +46,7 @@ interface TokenResultsProps extends DecoderRouteResultsProps {
 }
 
 function TokenResults({ decoded, recognized, verify, onUseKeys, asOf, atSeconds, nowSeconds, onAsOfChange }: TokenResultsProps) {
-  const kubernetes = useKubernetesFacts(decoded, recognized, atSeconds);
+  const kubernetes = useKubernetesFacts(decoded, recognized, atSeconds, verify.kubernetesVersion);
   return (
     <DecoderResults
       decoded={decoded}

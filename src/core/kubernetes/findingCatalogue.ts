@@ -44,10 +44,13 @@ export const FINDING_CATALOGUE = {
     explain: (p) => `nbf is ${p.nbf} (${p.until}), more than the ${p.leeway} s leeway ahead, so kube-apiserver answers "service account token is not valid yet".`,
     action: 'Check the clocks of the issuer and of this machine, or the time you chose to evaluate at.',
   }),
-  'issued-in-future': spec<{ iat: string; until: string; leeway: number }>({
+  'issued-in-future': spec<{ iat: string; until: string; leeway: number; iatUnchecked?: boolean }>({
     severity: 'danger',
     title: 'Issued in the future',
-    explain: (p) => `iat is ${p.iat} (${p.until}), more than ${p.leeway} s ahead, so kube-apiserver answers "service account token is issued in the future".`,
+    explain: (p) =>
+      p.iatUnchecked
+        ? `iat is ${p.iat} (${p.until}), more than ${p.leeway} s ahead. kube-apiserver 1.20–1.26, the chosen version among them, does not check iat (its go-jose v2.2.2 checks only nbf and exp), so it accepts the token if those are fine; from 1.27 it answers "service account token is issued in the future".`
+        : `iat is ${p.iat} (${p.until}), more than ${p.leeway} s ahead, so kube-apiserver answers "service account token is issued in the future".`,
     action: 'Check the clocks of the issuer and of this machine, or the time you chose to evaluate at.',
   }),
   'bad-time-claim': spec<{ problems: string }>({
@@ -82,13 +85,15 @@ export const FINDING_CATALOGUE = {
       `It never expires and works as long as ${p.secret} and its service account exist. Kubernetes stopped generating these Secrets in 1.24; since 1.29 unused auto-generated ones are labelled invalid and later deleted. Offline, only its signature and shape can be checked.`,
     action: 'Replace it with a short-lived bound token (kubectl create token, or a projected volume) and delete the Secret; see the migration helpers.',
   }),
-  'no-expiry': spec<{ legacy: boolean }>({
+  'no-expiry': spec<{ legacy: boolean; refusedAsExpired?: boolean }>({
     severity: 'warning',
     title: 'Never expires',
     explain: (p) =>
       p.legacy
         ? 'There is no exp claim: a legacy token is valid until its Secret is deleted.'
-        : 'There is no exp claim, so a verifier has no time limit to enforce; a leaked copy works until its signing key is retired.',
+        : `There is no exp claim, so a verifier has no time limit to enforce; a leaked copy works until its signing key is retired.${
+            p.refusedAsExpired ? ' Except on kube-apiserver 1.20–1.26, the chosen version among them: its go-jose v2.2.2 reads a missing exp as 1970 and answers "service account token has expired".' : ''
+          }`,
     action: 'Prefer tokens with an expiry: kubectl create token --duration, or a projected volume with expirationSeconds.',
   }),
   'past-warnafter': spec<{ warnafter: string; past: string }>({

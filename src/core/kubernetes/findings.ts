@@ -8,6 +8,7 @@ import { FINDING_CATALOGUE, FINDING_CODES, makeFinding, type Finding } from './f
 import type { Identity } from './identity';
 import { KUBERNETES_ALGORITHMS, audiences, headerString, readBoundClaims, show, stringClaim } from './kubernetesClaims';
 import type { Lifetime } from './lifetime';
+import { behaviourOf, minorOf, type ClusterSettings, type VersionBehaviour } from './versions';
 
 export type { Finding } from './findingCatalogue';
 
@@ -32,7 +33,7 @@ export function isApiServerAudience(aud: string, iss: string | null, extra: stri
 const SEVERITY_RANK = { danger: 0, warning: 1, info: 2 } as const;
 const BOUND_KINDS = new Set(['pod-bound', 'secret-bound', 'node-bound', 'unbound']);
 
-function timeFindings(validity: Validity, now: number, out: Finding[]): void {
+function timeFindings(validity: Validity, now: number, out: Finding[], b: VersionBehaviour): void {
   const get = (name: string) => validity.times.find((t) => t.name === name)?.date;
   const unreadable = validity.times.filter((t) => !t.date.ok);
   if (unreadable.length) {
@@ -53,7 +54,7 @@ function timeFindings(validity: Validity, now: number, out: Finding[]): void {
     out.push(makeFinding('in-leeway', { exp: formatUtc(exp.seconds), left: formatDuration(exp.seconds + leeway - now), leeway }));
   }
   if (validity.issuedInFuture && iat?.ok) {
-    out.push(makeFinding('issued-in-future', { iat: formatUtc(iat.seconds), until: formatRelative(iat.seconds, now), leeway }));
+    out.push(makeFinding('issued-in-future', { iat: formatUtc(iat.seconds), until: formatRelative(iat.seconds, now), leeway, iatUnchecked: !b.checksIat }));
   }
 }
 
@@ -104,8 +105,10 @@ export interface FindingInputs {
  * Findings for a decoded token: what is wrong or worth knowing, each with an explanation and what
  * to do, texts from FINDING_CATALOGUE. Sorted by severity (danger first), then catalogue order.
  */
-export function findingsOf(inputs: FindingInputs, nowSeconds: number, context: FindingContext = {}): Finding[] {
+/** `cluster`: the chosen version and flags; texts that depend on the version follow it (D2, D3). */
+export function findingsOf(inputs: FindingInputs, nowSeconds: number, context: FindingContext = {}, cluster: ClusterSettings = {}): Finding[] {
   const { decoded, classification, identity, lifetime: life, validity } = inputs;
+  const b = behaviourOf(minorOf(cluster.version ?? 'latest'), cluster);
   const out: Finding[] = [];
   const claims = decoded.claims;
   const kind = classification.kind;
@@ -120,8 +123,8 @@ export function findingsOf(inputs: FindingInputs, nowSeconds: number, context: F
   if (decoded.headerObject && decoded.headerObject.kid === '') out.push(makeFinding('kid-empty', { legacy: kind === 'legacy' }));
   encodingFindings(decoded, out);
 
-  if (claims) timeFindings(validity, nowSeconds, out);
-  if (claims && !Object.hasOwn(claims, 'exp')) out.push(makeFinding('no-expiry', { legacy: kind === 'legacy' }));
+  if (claims) timeFindings(validity, nowSeconds, out, b);
+  if (claims && !Object.hasOwn(claims, 'exp')) out.push(makeFinding('no-expiry', { legacy: kind === 'legacy', refusedAsExpired: b.refusesMissingExp }));
 
   if (identity) {
     const refused = identity.problems.filter((p) => p.code === 'missing-claim' || p.code === 'invalid-name');

@@ -4,6 +4,7 @@ import { LEGACY_CLAIMS, readBoundClaims, readLegacyClaims, show, stringClaim, ty
 import type { Result } from '../result';
 import { kubectlCommand } from './kubectlCommand';
 import { ALL_SERVICE_ACCOUNTS_GROUP, AUTHENTICATED_GROUP, SERVICE_ACCOUNT_GROUP_PREFIX, checkName, makeUsername, splitUsername } from './kubernetesNames';
+import { behaviourOf, minorOf, type ClusterSettings } from './versions';
 
 /** User extra keys set by the service account authenticator (kubernetes/apiserver pkg/authentication/serviceaccount/util.go). */
 export const EXTRA_KEYS = {
@@ -160,7 +161,22 @@ function boundIdentity(decoded: DecodedToken, classification: Classification): I
 }
 
 /**
- * The user the API server derives from a token. Null for tokens that are not Kubernetes
+ * The identity as one version sets the user extras (D12): up to 1.28 only pod-name and pod-uid
+ * (kubernetes/apiserver pkg/authentication/serviceaccount/util.go @ v0.28.0); from 1.29 node-name and
+ * node-uid follow ServiceAccountTokenPodNodeInfo for pod tokens and node binding validation for node
+ * tokens, credential-id follows ServiceAccountTokenJTI (kubernetes/kubernetes pkg/serviceaccount/claims.go).
+ * The webhook extras (1.37 alpha) are left as they are.
+ */
+export function identityForVersion(identity: Identity, settings: ClusterSettings): Identity {
+  const b = behaviourOf(minorOf(settings.version ?? 'latest'), settings);
+  const nodeExtras = identity.pod ? b.nodeExtrasForPods : b.nodeExtrasForNodes;
+  const drop = new Set<string>([...(nodeExtras ? [] : [EXTRA_KEYS.nodeName, EXTRA_KEYS.nodeUid]), ...(b.credentialIdExtra ? [] : [EXTRA_KEYS.credentialId])]);
+  if (![...drop].some((key) => key in identity.extra)) return identity;
+  return { ...identity, extra: Object.fromEntries(Object.entries(identity.extra).filter(([key]) => !drop.has(key))) };
+}
+
+/**
+ * The user the API server derives from a token (kubernetes/apiserver pkg/authentication/serviceaccount/util.go). Null for tokens that are not Kubernetes
  * service account tokens: their identity depends on the cluster's OIDC configuration.
  */
 export function identityOf(decoded: DecodedToken, classification: Classification): Identity | null {

@@ -9,7 +9,8 @@ import type { DecodedToken } from '../jws/decodeToken';
 import { evaluateValidity, type Validity } from '../time/validity';
 import { classifyToken, type Classification } from './classifyToken';
 import { findingsOf, type Finding, type FindingContext } from './findings';
-import { identityOf, type Identity } from './identity';
+import { identityForVersion, identityOf, type Identity } from './identity';
+import type { ClusterSettings } from './versions';
 import { lifetimeOf, type Lifetime } from './lifetime';
 import { migrationFor, type MigrationStep } from './migration';
 
@@ -93,11 +94,13 @@ export function ownerOf(identity: Identity | null, classification: Classificatio
   };
 }
 
-function inspectClassified(decoded: DecodedToken, classification: Classification, context: FindingContext, nowSeconds: number) {
-  const identity = identityOf(decoded, classification);
+function inspectClassified(decoded: DecodedToken, classification: Classification, context: FindingContext, nowSeconds: number, cluster: ClusterSettings) {
+  // The user extras depend on the chosen cluster version (D12); the rest of the identity does not.
+  const found = identityOf(decoded, classification);
+  const identity = found && identityForVersion(found, cluster);
   const lifetime = lifetimeOf(decoded, nowSeconds, context.expirationTimestamp !== undefined ? { expirationTimestamp: context.expirationTimestamp } : {});
   const validity = evaluateValidity(decoded.claims, nowSeconds);
-  const findings = findingsOf({ decoded, classification, identity, lifetime, validity }, nowSeconds, context);
+  const findings = findingsOf({ decoded, classification, identity, lifetime, validity }, nowSeconds, context, cluster);
   return { classification, identity, lifetime, validity, findings, migration: migrationFor(identity, classification) };
 }
 
@@ -105,14 +108,15 @@ function inspectClassified(decoded: DecodedToken, classification: Classification
  * The one pipeline from a decoded token to what the decoder, Compare and the audit show:
  * classification → identity → lifetime and validity → findings and migration, each computed once
  * and handed to the next step. `nowSeconds` is passed in so a pinned clock holds in a worker too.
+ * `cluster` (version and flags, default latest) shapes the identity extras and findings' texts.
  */
-export function inspectToken(decoded: DecodedToken, context: TokenContext, nowSeconds: number): TokenInspection {
-  const inspection = inspectClassified(decoded, classifyToken(decoded), findingContextOf(context), nowSeconds);
+export function inspectToken(decoded: DecodedToken, context: TokenContext, nowSeconds: number, cluster: ClusterSettings = {}): TokenInspection {
+  const inspection = inspectClassified(decoded, classifyToken(decoded), findingContextOf(context), nowSeconds, cluster);
   const secret = context.source === 'secret' ? context.secret : null;
   return { ...inspection, owner: ownerOf(inspection.identity, inspection.classification, secret) };
 }
 
 /** The findings alone, for a classification in hand (the finding rules' tests enter here). */
-export function findingsFor(decoded: DecodedToken, classification: Classification, nowSeconds: number, context: FindingContext = {}): Finding[] {
-  return inspectClassified(decoded, classification, context, nowSeconds).findings;
+export function findingsFor(decoded: DecodedToken, classification: Classification, nowSeconds: number, context: FindingContext = {}, cluster: ClusterSettings = {}): Finding[] {
+  return inspectClassified(decoded, classification, context, nowSeconds, cluster).findings;
 }

@@ -111,7 +111,9 @@ export function lifetimeOf(decoded: DecodedToken, nowSeconds: number, options: L
   }
   if (!extended && bound?.pod && hard === ADMISSION_TOKEN_SECONDS) {
     notes.push(
-      `It lives ${ADMISSION_TOKEN_SECONDS} s, what admission-injected pod tokens request, yet it was not extended: the API server runs with --service-account-extend-token-expiration=false, the token has audiences beyond the API server’s, or a projected volume asked for 3607 s by hand.`,
+      // storage/token.go extends every pod-bound request for exactly 3607 s, hand-written volumes too;
+      // the audience condition exists from 1.24 (VERSION_RULES.extensionAudienceRule, PR #105954).
+      `It lives ${ADMISSION_TOKEN_SECONDS} s, what admission-injected pod tokens request, yet it was not extended: the API server runs with --service-account-extend-token-expiration=false, or (from 1.24) the token has audiences beyond the API server’s. Otherwise any pod-bound request for exactly 3607 s is extended, a hand-written projected volume too.`,
     );
   }
 

@@ -1,13 +1,13 @@
 import { toneClasses } from '../../components/Badge';
-import type { ClaimVerdict, VerdictReason } from '../../core/verify/validateClaims';
+import type { VersionedReason, VersionedVerdict } from '../../core/kubernetes/versionedVerdict';
 
-function ReasonList({ reasons, testId, className = '' }: { reasons: VerdictReason[]; testId: string; className?: string }) {
+function ReasonList({ reasons, testId, className = '' }: { reasons: VersionedReason[]; testId: string; className?: string }) {
   if (reasons.length === 0) return null;
   return (
     <ul className={`list-disc pl-5 ${className}`}>
       {reasons.map((r) => (
-        <li key={r.code + r.message} data-testid={testId} data-code={r.code}>
-          {r.message}
+        <li key={r.code + r.message} data-testid={testId} data-code={r.code} data-versions={r.versions}>
+          {r.text}
         </li>
       ))}
     </ul>
@@ -15,7 +15,7 @@ function ReasonList({ reasons, testId, className = '' }: { reasons: VerdictReaso
 }
 
 /** One verdict: would the API server accept this token, and if not, every reason. */
-export function VerdictPanel({ verdict }: { verdict: ClaimVerdict }) {
+export function VerdictPanel({ verdict }: { verdict: VersionedVerdict }) {
   const n = verdict.reasons.length;
   return (
     <div className="space-y-2 text-sm">
@@ -23,6 +23,12 @@ export function VerdictPanel({ verdict }: { verdict: ClaimVerdict }) {
         {verdict.accepted ? 'The API server would accept this token (as far as can be checked offline).' : `The API server would refuse this token (${n} reason${n === 1 ? '' : 's'}).`}
       </p>
       <ReasonList reasons={verdict.reasons} testId="verdict-reason" />
+      {verdict.dependsOnVersion && (
+        <p data-testid="verdict-versions" data-accepted-by={verdict.acceptedBy} className="text-slate-700 dark:text-slate-300">
+          Depends on the version: {verdict.dependsOnVersion}.
+        </p>
+      )}
+      <ReasonList reasons={verdict.elsewhere} testId="verdict-reason-elsewhere" className="text-slate-700 dark:text-slate-300" />
       <ReasonList reasons={verdict.warnings} testId="verdict-warning" className="text-amber-900 dark:text-amber-200" />
       {verdict.notCheckable.length > 0 && (
         <div>
