@@ -168,6 +168,16 @@ export const FINDING_CATALOGUE = {
       `The header has kid "": Kubernetes minted tokens with an empty kid before 1.16${p.legacy ? '' : '; since then bound tokens always carry one'}. kube-apiserver tries every verification key for it.`,
     action: 'Nothing to do; to verify it here, supply all of the cluster’s service account keys.',
   }),
+  'kid-mismatch': spec<{ tokenKid: string; derivedKid: string; refused: boolean; version: string }>({
+    severity: 'warning',
+    title: 'The key that verifies is not the one kube-apiserver would pick',
+    explain: (p) =>
+      `The signature verifies with a key whose Kubernetes-derived kid is "${p.derivedKid}", but the token's kid is "${p.tokenKid}". ` +
+      (p.refused
+        ? `kube-apiserver 1.31 and later try only the keys whose derived kid matches (kubernetes/kubernetes pkg/serviceaccount/jwt.go), so ${p.version} refuses the token.`
+        : `${p.version} tries every key and accepts it; from 1.31 kube-apiserver tries only the key whose derived kid matches and refuses it.`),
+    action: 'Supply the key this token was really signed with, or re-sign it with the key whose derived kid is in its header.',
+  }),
   'string-aud': spec<{ aud: string }>({
     severity: 'info',
     title: 'aud is a string',

@@ -295,6 +295,7 @@ describe('findingsFor: catalogue', () => {
   });
 
   it('has no entry that no scenario above produces', () => {
-    expect(FINDING_CODES.filter((c) => !seen.has(c))).toEqual([]);
+    // kid-mismatch needs a verified signature: keySelectionFinding.test.ts produces it.
+    expect(FINDING_CODES.filter((c) => !seen.has(c) && c !== 'kid-mismatch')).toEqual([]);
   });
 });
