@@ -32,12 +32,14 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
     idle(() => void loadResults());
   }, []);
 
+  // Three blocks: the input, the results, then the rest of the input column (share link, source
+  // facts, coloured token, key). On a phone they stack in that order, so the summary follows the
+  // input at once; on a desktop the results take the right column beside both.
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <div className="min-w-0 space-y-3">
+    <div className="grid gap-4 lg:grid-cols-2 lg:grid-rows-[auto_1fr]">
+      <div className="min-w-0 space-y-3 lg:col-start-1 lg:row-start-1">
         <TokenInput value={input} onChange={onInputChange} />
         <InputKindBadge input={current} />
-        <ShareLink input={input} />
         {choices.length > 0 && (
           <Field label="User" layout="inline">
             {(control) => (
@@ -52,20 +54,8 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
             )}
           </Field>
         )}
-        {recognized.facts && recognized.facts.length > 0 && (
-          <dl data-testid="source-facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
-            {recognized.facts.map((f) => (
-              <div key={f.label} className="contents">
-                <dt className="text-slate-600 dark:text-slate-400">{f.label}</dt>
-                <dd className="font-mono text-[13px] break-all">{f.value}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
-        {recognized.token && <EncodedToken token={recognized.token} />}
-        <KeyInputField settings={verify} onChange={setVerify} />
       </div>
-      <div className="min-w-0 space-y-4" aria-live="off" aria-busy={reading}>
+      <div className="min-w-0 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-live="off" aria-busy={reading}>
         {/* A failure here (a chunk that did not arrive, a bug) leaves the input column working; a new input tries again. */}
         <ErrorBoundary resetKey={text}>
           {recognized.kind === 'secret-list' ? (
@@ -80,6 +70,21 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
             <EmptyState />
           )}
         </ErrorBoundary>
+      </div>
+      <div className="min-w-0 space-y-3 self-start lg:col-start-1 lg:row-start-2">
+        <ShareLink input={input} />
+        {recognized.facts && recognized.facts.length > 0 && (
+          <dl data-testid="source-facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
+            {recognized.facts.map((f) => (
+              <div key={f.label} className="contents">
+                <dt className="text-slate-600 dark:text-slate-400">{f.label}</dt>
+                <dd className="font-mono text-[13px] [overflow-wrap:anywhere]">{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {recognized.token && <EncodedToken token={recognized.token} />}
+        <KeyInputField settings={verify} onChange={setVerify} />
       </div>
     </div>
   );
