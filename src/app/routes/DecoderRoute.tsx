@@ -9,11 +9,11 @@ import { TokenInput } from '../../features/decoder/TokenInput';
 import { KeyInputField } from '../../features/verify/KeyInputField';
 import { useRecognizedInput } from '../../hooks/useRecognizedInput';
 import { ErrorBoundary } from '../ErrorBoundary';
+import { decoderHandoff } from './decoderHandoff';
 import type { RouteProps } from './routeProps';
 
 const loadResults = () => import('./DecoderRouteResults');
 const DecoderRouteResults = lazy(loadResults);
-const AuditView = lazy(() => import('../../features/audit/AuditView'));
 
 /** The decoder view (the empty fragment): input on the left, everything derived from it on the right. */
 export default function DecoderRoute({ input, onInputChange, verify, onVerifyChange: setVerify }: RouteProps) {
@@ -26,6 +26,10 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
     (keyText: string, source: FetchedKeysSource) => setVerify({ ...verify, keyText, fetchedKeys: { ...source, keyText } }),
     [verify, setVerify],
   );
+  useEffect(() => {
+    decoderHandoff.text = text;
+    decoderHandoff.isList = recognized.kind === 'secret-list';
+  }, [text, recognized.kind]);
   // Fetch the results chunk once the first screen is idle, so the first paste needs no round trip.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
@@ -59,9 +63,7 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
         {/* A failure here (a chunk that did not arrive, a bug) leaves the input column working; a new input tries again. */}
         <ErrorBoundary resetKey={text}>
           {recognized.kind === 'secret-list' ? (
-            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the audit…</p>}>
-              <AuditView text={text} keyText={verify.keyText} secretEncoding={verify.secretEncoding} keyIsHmac={verify.keyIsHmac} />
-            </Suspense>
+            <GoToAudit text={text} />
           ) : recognized.token ? (
             <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
               <DecoderRouteResults recognized={recognized} verify={verify} onUseKeys={useKeys} />
@@ -87,6 +89,21 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
         <KeyInputField settings={verify} onChange={setVerify} />
       </div>
     </div>
+  );
+}
+
+/** A secret list belongs to the audit: a new one is carried there at once (in place of this entry in the history). */
+function GoToAudit({ text }: { text: string }) {
+  useEffect(() => {
+    // Coming back to the decoder with the same list shows this link, not a second jump.
+    if (decoderHandoff.forwarded === text) return;
+    decoderHandoff.forwarded = text;
+    window.location.replace('#audit');
+  }, [text]);
+  return (
+    <p data-testid="go-to-audit" className="rounded-lg border border-slate-300 p-4 text-sm dark:border-slate-700">
+      This is a secret list: it is audited in the <a href="#audit" className="font-medium text-sky-800 underline dark:text-sky-300">Audit view</a>, which has it already.
+    </p>
   );
 }
 
