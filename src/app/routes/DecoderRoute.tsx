@@ -36,12 +36,13 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
     idle(() => void loadResults());
   }, []);
 
-  // Three blocks: the input, the results, then the rest of the input column (share link, source
-  // facts, coloured token, key). On a phone they stack in that order, so the summary follows the
-  // input at once; on a desktop the results take the right column beside both.
+  // Three blocks: the input, the rest of the input column (share link, source facts, coloured
+  // token, key) and the results, in that order for the keyboard (token, key, results). On a phone
+  // the results are shown second, so the summary follows the input at once; on a desktop they
+  // take the right column beside both.
   return (
     <div className="grid gap-4 lg:grid-cols-2 lg:grid-rows-[auto_1fr]">
-      <div className="min-w-0 space-y-3 lg:col-start-1 lg:row-start-1">
+      <div className="order-1 min-w-0 space-y-3 lg:col-start-1 lg:row-start-1">
         <TokenInput value={input} onChange={onInputChange} />
         <InputKindBadge input={current} />
         {choices.length > 0 && (
@@ -59,21 +60,7 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
           </Field>
         )}
       </div>
-      <div className="min-w-0 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-live="off" aria-busy={reading}>
-        {/* A failure here (a chunk that did not arrive, a bug) leaves the input column working; a new input tries again. */}
-        <ErrorBoundary resetKey={text}>
-          {recognized.kind === 'secret-list' ? (
-            <GoToAudit text={text} />
-          ) : recognized.token ? (
-            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
-              <DecoderRouteResults recognized={recognized} verify={verify} onUseKeys={useKeys} />
-            </Suspense>
-          ) : (
-            <EmptyState />
-          )}
-        </ErrorBoundary>
-      </div>
-      <div className="min-w-0 space-y-3 self-start lg:col-start-1 lg:row-start-2">
+      <div className="order-3 min-w-0 space-y-3 self-start lg:col-start-1 lg:row-start-2">
         <ShareLink input={input} />
         {recognized.facts && recognized.facts.length > 0 && (
           <dl data-testid="source-facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
@@ -87,6 +74,20 @@ export default function DecoderRoute({ input, onInputChange, verify, onVerifyCha
         )}
         {recognized.token && <EncodedToken token={recognized.token} />}
         <KeyInputField settings={verify} onChange={setVerify} />
+      </div>
+      <div className="order-2 min-w-0 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-live="off" aria-busy={reading}>
+        {/* A failure here (a chunk that did not arrive, a bug) leaves the input column working; a new input tries again. */}
+        <ErrorBoundary resetKey={text}>
+          {recognized.kind === 'secret-list' ? (
+            <GoToAudit text={text} />
+          ) : recognized.token ? (
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Decoding…</p>}>
+              <DecoderRouteResults recognized={recognized} verify={verify} onUseKeys={useKeys} />
+            </Suspense>
+          ) : (
+            <EmptyState />
+          )}
+        </ErrorBoundary>
       </div>
     </div>
   );
