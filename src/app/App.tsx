@@ -9,6 +9,7 @@ import { HashTokenOffer } from './HashTokenOffer';
 import { Nav } from './Nav';
 import { ROUTES, type Route } from './routes';
 import type { RouteProps } from './routes/routeProps';
+import { KeyInputField } from '../features/verify/KeyInputField';
 import { ThemeToggle } from './ThemeToggle';
 import { useHashState } from './useHashState';
 
@@ -89,6 +90,7 @@ export function App() {
     onBuilderSessionChange: setBuilderSession,
     onOpenInDecoder: openInDecoder,
     onOpenSample: openSample,
+    keyField: <KeyInputField settings={verify} onChange={setVerify} />,
   };
 
   return (

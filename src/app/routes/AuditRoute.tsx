@@ -1,5 +1,4 @@
 import { lazy, Suspense, useState } from 'react';
-import { KeyInputField } from '../../features/verify/KeyInputField';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { carriedIntoAudit } from './decoderHandoff';
 import type { RouteProps } from './routeProps';
@@ -12,7 +11,7 @@ const AuditView = lazy(() => import('../../features/audit/AuditView'));
  * decoded is not, so arriving from it shows an empty box. What is typed here goes back to the
  * shared input, so leaving the view and coming back finds the list again.
  */
-export default function AuditRoute({ input, onInputChange, verify, onVerifyChange }: RouteProps) {
+export default function AuditRoute({ input, onInputChange, verify, keyField }: RouteProps) {
   const [own, setOwn] = useState<string | null>(() => (carriedIntoAudit(input) === input ? null : ''));
   const text = own ?? input;
   const change = (next: string) => {
@@ -33,7 +32,7 @@ export default function AuditRoute({ input, onInputChange, verify, onVerifyChang
       </ErrorBoundary>
       {/* The same key the decoder uses: with one, every token of the list can be verified. */}
       <div className="max-w-3xl">
-        <KeyInputField settings={verify} onChange={onVerifyChange} />
+        {keyField}
       </div>
     </div>
   );

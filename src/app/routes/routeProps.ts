@@ -1,4 +1,4 @@
-import type { Dispatch, SetStateAction } from 'react';
+import type { Dispatch, ReactNode, SetStateAction } from 'react';
 import type { BuilderSession } from '../../features/builder/builderSession';
 import type { VerifySettings } from '../../features/verify/verifySettings';
 
@@ -19,4 +19,10 @@ export interface RouteProps {
   onOpenInDecoder: (token: string, publicKeyText: string) => void;
   /** Opens one of the blog post's sample tokens in the decoder. */
   onOpenSample: (id: string) => void;
+  /**
+   * The verification key field, rendered by the shell for views besides the decoder (the audit).
+   * Handed down rather than imported: a lazy route importing it made the bundler split the first
+   * load into many small chunks.
+   */
+  keyField: ReactNode;
 }
