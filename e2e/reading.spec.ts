@@ -45,7 +45,7 @@ test.describe('while a document is read', () => {
   test('the badge says "Reading…" until the readers load, never "not recognised", and the results stay', async ({ page }) => {
     let release!: () => void;
     const readersHeld = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/documentParsers-*.js', async (route) => {
+    await page.route('**/documentReaders-*.js', async (route) => {
       await readersHeld;
       await route.continue();
     });

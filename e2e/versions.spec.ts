@@ -39,6 +39,10 @@ test('the verdict follows the chosen cluster version; the token facts do not', a
   await expect(kidReason).toHaveAttribute('data-versions', '1.31-latest');
   await expect(kidReason).toContainText('refused from 1.31: kube-apiserver 1.31 and later select keys by kid');
   await expect(page.getByTestId('verdict-versions')).toContainText('accepted on 1.20–1.30, refused from 1.31');
+  // The same fact as a finding, worded for the chosen version.
+  const kidFinding = page.locator('[data-testid="finding"][data-code="kid-mismatch"]');
+  await expect(kidFinding).toHaveAttribute('data-severity', 'warning');
+  await expect(kidFinding).toContainText('refuses the token');
   const atLatest = await facts();
   expect(atLatest).toMatchObject({ kind: 'pod-bound', validity: 'valid' });
 
@@ -46,6 +50,7 @@ test('the verdict follows the chosen cluster version; the token facts do not', a
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
   await expect(page.getByTestId('verdict-reason')).toHaveCount(0);
   await expect(page.locator('[data-testid="verdict-reason-elsewhere"][data-code="kid-mismatch"]')).toHaveAttribute('data-versions', '1.31-latest');
+  await expect(kidFinding).toContainText('tries every key and accepts it');
   expect(await facts()).toEqual(atLatest);
 
   // The choice is kept like the rest of the policy while the user visits another view.

@@ -8,6 +8,7 @@ import { SummaryCard } from '../../features/decoder/SummaryCard';
 import { JwePanel } from '../../features/decoder/JwePanel';
 import { useNow } from '../../hooks/useNow';
 import { KubernetesDetails, KubernetesSummary } from '../../features/kubernetes/KubernetesViews';
+import { withKeySelectionFinding } from '../../core/kubernetes/keySelectionFinding';
 import { useKubernetesFacts } from '../../features/kubernetes/useKubernetesFacts';
 import { useVerification } from '../../features/verify/useVerification';
 import { VerdictHeadline, VerdictPanel } from '../../features/verify/VerdictPanel';
@@ -51,10 +52,15 @@ interface TokenResultsProps extends DecoderRouteResultsProps {
 }
 
 function TokenResults({ decoded, recognized, verify, onUseKeys, asOf, atSeconds, nowSeconds, onAsOfChange }: TokenResultsProps) {
-  const kubernetes = useKubernetesFacts(decoded, recognized, atSeconds, verify.kubernetesVersion);
+  const tokenFacts = useKubernetesFacts(decoded, recognized, atSeconds, verify.kubernetesVersion);
   // The same queries VerifyView runs (TanStack Query shares them): the summary and the verdict
   // sit at the top, the verification details lower down.
   const { signature, verdict } = useVerification(decoded, verify, atSeconds);
+  // A key that verifies but that kube-apiserver would not select by kid is a finding too.
+  const kubernetes = useMemo(
+    () => ({ ...tokenFacts, findings: withKeySelectionFinding(tokenFacts.findings, signature, { ...verify.cluster, version: verify.kubernetesVersion }) }),
+    [tokenFacts, signature, verify.cluster, verify.kubernetesVersion],
+  );
   const validity = kubernetes.validity;
   const summary = useMemo(
     () => summarizeToken({ classification: kubernetes.classification, validity, lifetime: kubernetes.lifetime, signature, identity: kubernetes.identity, atSeconds, pinned: asOf.mode === 'at' }),

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeToken } from '../jws/decodeToken';
 import { parseKeyInput } from '../keys/parseKeyInput';
 import { verifySignature } from '../verify/verifySignature';
-import { keySelectionFinding } from './keySelectionFinding';
+import type { Finding } from './findingCatalogue';
+import { keySelectionFinding, withKeySelectionFinding } from './keySelectionFinding';
 
 const vector = (file: string) => JSON.parse(readFileSync(new URL(`../../../fixtures/vectors/${file}`, import.meta.url), 'utf8')) as { token: string; key: { pem: string } };
 
@@ -30,5 +31,15 @@ describe('keySelectionFinding (kid-mismatch)', () => {
     expect(keySelectionFinding(signature, { externalSigner: true })?.explanation).toMatch(/accepts it/);
     expect(keySelectionFinding({ ...signature, state: 'invalid' })).toBeNull();
     expect(keySelectionFinding(null)).toBeNull();
+  });
+});
+
+describe('withKeySelectionFinding', () => {
+  it('places the finding after the dangers and before the notes, and leaves the list alone without it', async () => {
+    const signature = await verifiedWithOtherKid();
+    const f = (code: Finding['code'], severity: Finding['severity']): Finding => ({ code, severity, title: code, explanation: '', action: '' });
+    const list = [f('expired', 'danger'), f('string-aud', 'info')];
+    expect(withKeySelectionFinding(list, signature).map((x) => x.code)).toEqual(['expired', 'kid-mismatch', 'string-aud']);
+    expect(withKeySelectionFinding(list, null)).toBe(list);
   });
 });

@@ -19,3 +19,13 @@ export function keySelectionFinding(signature: SignatureResult | null | undefine
     version: version === 'latest' ? `The latest release (1.${b.minor})` : `Kubernetes ${version}`,
   });
 }
+
+const RANK = { danger: 0, warning: 1, info: 2 } as const;
+
+/** The token's findings with the key-selection finding (if any) in its place by severity. */
+export function withKeySelectionFinding(findings: Finding[], signature: SignatureResult | null | undefined, cluster: ClusterSettings = {}): Finding[] {
+  const finding = keySelectionFinding(signature, cluster);
+  if (!finding) return findings;
+  const at = findings.findIndex((f) => RANK[f.severity] > RANK[finding.severity]);
+  return at < 0 ? [...findings, finding] : [...findings.slice(0, at), finding, ...findings.slice(at)];
+}
