@@ -31,6 +31,7 @@ export function App() {
   });
   // The builder's work, kept while the user visits other views (null until Build first opens).
   const [builderSession, setBuilderSession] = useState<BuilderSession | null>(null);
+  const [rbacText, setRbacText] = useState('');
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
 
@@ -85,6 +86,8 @@ export function App() {
     onInputChange: setInput,
     verify,
     onVerifyChange: setVerify,
+    rbacText,
+    onRbacTextChange: setRbacText,
     builderSession,
     onBuilderSessionChange: setBuilderSession,
     onOpenInDecoder: openInDecoder,

@@ -1,0 +1,95 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fixture, pinClock, FIXTURE_IAT } from './support/tokens';
+
+/** The bootstrap roles plus a team's namespaced roles, pasted as two YAML documents. */
+const dump = `${fixture('rbac/default-roles.yaml')}\n---\n${fixture('rbac/team-dump.yaml')}\n`;
+/** A pod-bound token of service account default/sa-token-demo, valid for an hour from iat. */
+const token = fixture('tokens/pod-bound.jwt');
+
+async function openAccess(page: Page, seconds = FIXTURE_IAT + 600): Promise<void> {
+  await pinClock(page, seconds);
+  await page.goto('./#access');
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('access-input').fill(dump);
+}
+
+test("the token's service account: its permissions with their bindings, one allowed and one denied question, dangers, and a what-if subject", async ({ page }) => {
+  test.setTimeout(90_000);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await openAccess(page);
+
+  const subject = page.getByTestId('access-subject');
+  await expect(subject).toHaveAttribute('data-origin', 'token');
+  await expect(subject).toContainText('system:serviceaccount:default:sa-token-demo');
+  await expect(subject).toContainText('system:serviceaccounts:default');
+  // 401 before 403: no key was given, so whether the cluster signed it is open.
+  await expect(page.getByTestId('access-authentication')).toHaveAttribute('data-state', 'undecided');
+
+  // Rows per (verb, resource, namespace), each naming the binding and role in the authorizer's words.
+  const podLogs = page.locator('[data-testid="access-row"][data-verb="get"][data-resource="pods/log"][data-namespace="default"]');
+  await expect(podLogs).toHaveCount(1);
+  await expect(podLogs).toContainText('RoleBinding "demo-edit/default" of ClusterRole "edit" to ServiceAccount "sa-token-demo/default"');
+  const config = page.locator('[data-testid="access-row"][data-verb="get"][data-resource="configmaps"][data-namespace="shop"]');
+  await expect(config).toContainText('only named web-config');
+  await expect(page.locator('[data-testid="access-row"][data-namespace="kube-system"]')).toHaveCount(0);
+  // Cluster-wide rows (the default discovery roles) have an empty namespace.
+  await expect(page.locator('[data-testid="access-row"][data-namespace=""][data-resource="/version"]').first()).toBeVisible();
+
+  // A binding whose Role is not in the paste is reported in the authorizer's words, not skipped.
+  await expect(page.getByTestId('access-view')).toContainText('RoleBinding "demo-secrets" in namespace "payments" grants nothing here: role.rbac.authorization.k8s.io "secret-reader" not found');
+
+  // Filter: the shop namespace (with cluster-wide rows), searched by role name.
+  await page.getByTestId('access-filter-namespace').selectOption('shop');
+  await page.getByTestId('access-search').fill('config-reader');
+  const rows = page.getByTestId('access-row');
+  await expect(rows.first()).toBeVisible();
+  expect(new Set(await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-namespace')} ${e.getAttribute('data-resource')}`)))).toEqual(new Set(['shop configmaps']));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('access-export-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^permissions-system_serviceaccount_default_sa-token-demo\.csv$/);
+
+  // Danger: edit reads Secrets in default; the finding names the binding.
+  const secrets = page.locator('[data-testid="access-finding"][data-code="secrets-read"][data-namespace="default"]');
+  await expect(secrets).toHaveAttribute('data-severity', 'warning');
+  await expect(secrets).toContainText('RoleBinding "demo-edit/default" of ClusterRole "edit"');
+
+  // One question, allowed: the authorizer's reason names the binding.
+  await page.getByTestId('access-query-verb').fill('get');
+  await page.getByTestId('access-query-resource').fill('pods/log');
+  await page.getByTestId('access-query-namespace').fill('default');
+  const answer = page.getByTestId('access-answer');
+  await expect(answer).toHaveAttribute('data-allowed', 'true');
+  await expect(answer).toContainText('RBAC: allowed by RoleBinding "demo-edit/default" of ClusterRole "edit"');
+  await expect(page.getByTestId('access-who-can')).toContainText('ServiceAccount "default/sa-token-demo"');
+
+  // Denied: another ConfigMap than the one the Role names; the near miss says why.
+  await page.getByTestId('access-query-resource').fill('configmaps');
+  await page.getByTestId('access-query-namespace').fill('shop');
+  await page.getByTestId('access-query-name').fill('db-config');
+  await expect(answer).toHaveAttribute('data-allowed', 'false');
+  await expect(page.getByTestId('access-near-miss').first()).toContainText('demo-config');
+  await expect(page.getByTestId('access-near-miss').first()).toContainText('"web-config"');
+
+  // A non-resource URL instead of a resource.
+  await page.getByTestId('access-query-resource').fill('');
+  await page.getByTestId('access-query-name').fill('');
+  await page.getByTestId('access-query-url').fill('/version');
+  await expect(answer).toHaveAttribute('data-allowed', 'true');
+
+  // What if: a user bound to cluster-admin.
+  await page.getByTestId('access-subject-input').fill('alice@example.com');
+  await expect(subject).toHaveAttribute('data-origin', 'what-if');
+  await expect(subject).toContainText('user "alice@example.com"');
+  await expect(page.locator('[data-testid="access-finding"][data-code="wildcard-all"]')).toHaveAttribute('data-severity', 'danger');
+  await expect(page.locator('[data-testid="access-row"][data-verb="*"][data-resource="*.*"][data-namespace=""]')).toContainText('ClusterRoleBinding "ops-admin" of ClusterRole "cluster-admin"');
+
+  expect(requests.every((u) => new URL(u).hostname === '127.0.0.1')).toBe(true);
+});
+
+test('an expired token is refused before RBAC is asked (401 before 403)', async ({ page }) => {
+  await openAccess(page, FIXTURE_IAT + 5 * 3600);
+  const gate = page.getByTestId('access-authentication');
+  await expect(gate).toHaveAttribute('data-state', 'refused');
+  await expect(gate).toContainText('401');
+  await expect(gate.locator('[data-code="expired"]')).toBeVisible();
+});
