@@ -1,10 +1,16 @@
+import { existsSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { stringify } from 'yaml';
+import { generateRbacDump } from '../scripts/generate-rbac-dump.mjs';
 import { fixture, pinClock, FIXTURE_IAT } from './support/tokens';
 
 /** The bootstrap roles plus a team's namespaced roles, pasted as two YAML documents. */
 const dump = `${fixture('rbac/default-roles.yaml')}\n---\n${fixture('rbac/team-dump.yaml')}\n`;
 /** A pod-bound token of service account default/sa-token-demo, valid for an hour from iat. */
 const token = fixture('tokens/pod-bound.jwt');
+
+/** The single-file build to open from file:// (E2E_SINGLE_DIST lets a branch test its own). */
+const single = new URL(`../${process.env.E2E_SINGLE_DIST ?? 'dist-single'}/index.html`, import.meta.url).pathname;
 
 async function openAccess(page: Page, seconds = FIXTURE_IAT + 600): Promise<void> {
   await pinClock(page, seconds);
@@ -92,4 +98,47 @@ test('an expired token is refused before RBAC is asked (401 before 403)', async 
   await expect(gate).toHaveAttribute('data-state', 'refused');
   await expect(gate).toContainText('401');
   await expect(gate.locator('[data-code="expired"]')).toBeVisible();
+});
+
+test('a dump of 10,000 objects as YAML is read off the main thread, with progress, then answers', async ({ page }) => {
+  test.setTimeout(120_000);
+  const yaml = stringify(generateRbacDump({ count: 10_000 }));
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await pinClock(page, FIXTURE_IAT + 600);
+  await page.goto('./#access');
+  await page.getByTestId('access-subject-input').fill('team-007/app');
+  // Noted as soon as it appears: a fast machine may show it only briefly.
+  await page.evaluate(() => {
+    const w = window as unknown as { __sawProgress: boolean };
+    w.__sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="access-progress"]')) w.__sawProgress = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByTestId('access-input').evaluate((area, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, yaml);
+  await expect(page.getByTestId('access-summary')).toHaveAttribute('data-bindings', /^[0-9]{4}$/, { timeout: 90_000 });
+  expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
+  expect(workers.some((url) => url.includes('rbac.worker'))).toBe(true);
+  const row = page.locator('[data-testid="access-row"][data-verb="get"][data-resource="secrets"][data-namespace="team-007"]');
+  await expect(row).toContainText('only named team-007-db, team-007-tls');
+  await expect(row).toContainText('RoleBinding "secret-reader/team-007" of Role "secret-reader"');
+  await page.getByTestId('access-query-resource').fill('secrets');
+  await page.getByTestId('access-query-namespace').fill('team-007');
+  await page.getByTestId('access-query-name').fill('team-007-db');
+  await expect(page.getByTestId('access-answer')).toHaveAttribute('data-allowed', 'true');
+});
+
+test('the single-file build answers from file:// in a worker, offline', async ({ page, context }) => {
+  expect(existsSync(single), 'build it first: npx vite build --mode single').toBe(true);
+  await context.setOffline(true);
+  await page.goto(`file://${single}#access`);
+  await page.getByTestId('access-subject-input').fill('ci/builder');
+  await page.getByTestId('access-input').fill(dump);
+  await expect(page.locator('[data-testid="access-finding"][data-code="serviceaccount-token-create"][data-namespace=""]')).toContainText('ClusterRoleBinding "ci-token-minter"');
+  expect(page.workers().map((w) => w.url().slice(0, 5))).toContain('blob:');
 });
