@@ -86,8 +86,9 @@ export function PermissionsPanel({ table }: { table: PermissionTable }) {
         <p className="text-slate-600 dark:text-slate-400">{table.rows.length === 0 ? 'The paste grants this subject nothing.' : 'No permission matches the filters.'}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <thead className="text-xs text-slate-600 dark:text-slate-400">
+          {/* On a phone each row stacks: namespace, verb and resource on one line, its grants below. */}
+          <table className="block w-full border-collapse text-left sm:table">
+            <thead className="hidden text-xs text-slate-600 sm:table-header-group dark:text-slate-400">
               <tr>
                 <th scope="col" className="py-1 pr-3 font-medium">Namespace</th>
                 <th scope="col" className="py-1 pr-3 font-medium">Verb</th>
@@ -95,7 +96,7 @@ export function PermissionsPanel({ table }: { table: PermissionTable }) {
                 <th scope="col" className="py-1 font-medium">Allowed by</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="block sm:table-row-group">
               {rows.slice(0, shown).map((row) => (
                 <Row key={row.id} row={row} />
               ))}
@@ -113,15 +114,15 @@ export function PermissionsPanel({ table }: { table: PermissionTable }) {
 function Row({ row }: { row: PermissionRow }) {
   const more = row.grants.length - 2;
   return (
-    <tr data-testid="access-row" data-verb={row.verb} data-resource={row.resource} data-namespace={row.namespace} className="border-t border-slate-100 align-top dark:border-slate-800">
-      <td className="py-1 pr-3 whitespace-nowrap">{row.namespace || <span className="text-slate-600 dark:text-slate-400">cluster-wide</span>}</td>
-      <td className="py-1 pr-3 font-mono text-[13px]">{row.verb}</td>
-      <td className="py-1 pr-3 font-mono text-[13px] break-all">
+    <tr data-testid="access-row" data-verb={row.verb} data-resource={row.resource} data-namespace={row.namespace} className="block border-t border-slate-100 py-1 align-top sm:table-row sm:py-0 dark:border-slate-800">
+      <td className="inline pr-3 whitespace-nowrap sm:table-cell sm:py-1">{row.namespace || <span className="text-slate-600 dark:text-slate-400">cluster-wide</span>}</td>
+      <td className="inline pr-3 font-mono text-[13px] sm:table-cell sm:py-1">{row.verb}</td>
+      <td className="inline pr-3 font-mono text-[13px] break-all sm:table-cell sm:py-1">
         {row.resource}
         {row.resourceNames && <span className="block font-sans text-xs">only named {row.resourceNames.join(', ')}</span>}
         {row.clusterScopedInNamespace && <span className="block font-sans text-xs text-amber-900 dark:text-amber-200">cluster-scoped: a RoleBinding grants nothing here</span>}
       </td>
-      <td className="py-1 text-[13px]">
+      <td className="block text-[13px] sm:table-cell sm:py-1">
         {row.grants.slice(0, 2).map((g) => (
           <span key={g.source + (g.aggregatedFrom ?? '')} className="block break-words">
             {g.source}

@@ -45,8 +45,8 @@ export function SubjectPanel({ chosen, authentication, whatIf, onWhatIfChange }:
         )}
       </div>
       {subject?.origin === 'token' && authentication}
-      <div className="flex flex-wrap items-end gap-2">
-        <Field label="What if: another subject" hint="A user (alice@example.com), a group (group:devs) or a service account (namespace/name)." error={whatIfError?.message} className="min-w-0 flex-1">
+      <div className="flex flex-wrap items-start gap-2">
+        <Field label="What if: another subject" hint="A user (alice@example.com), a group (group:devs) or a service account (namespace/name)." error={whatIfError?.message} className="min-w-60 flex-1">
           {(control) => (
             <input
               {...control}
@@ -71,7 +71,7 @@ export function SubjectPanel({ chosen, authentication, whatIf, onWhatIfChange }:
           )}
         </Field>
         {typed && (
-          <Button onClick={() => onWhatIfChange({ ...whatIf, text: '' })} className="mb-5">
+          <Button onClick={() => onWhatIfChange({ ...whatIf, text: '' })} className="mt-4">
             Back to the token
           </Button>
         )}
