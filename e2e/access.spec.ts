@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { generateRbacDump } from '../scripts/generate-rbac-dump.mjs';
+import { axeViolations } from './support/axe';
 import { fixture, pinClock, FIXTURE_IAT } from './support/tokens';
 
 /** The bootstrap roles plus a team's namespaced roles, pasted as two YAML documents. */
@@ -92,12 +93,18 @@ test("the token's service account: its permissions with their bindings, one allo
   expect(requests.every((u) => new URL(u).hostname === '127.0.0.1')).toBe(true);
 });
 
-test('an expired token is refused before RBAC is asked (401 before 403)', async ({ page }) => {
+test('an expired token is refused before RBAC is asked (401 before 403); no axe violations', async ({ page }) => {
+  test.setTimeout(120_000);
   await openAccess(page, FIXTURE_IAT + 5 * 3600);
   const gate = page.getByTestId('access-authentication');
   await expect(gate).toHaveAttribute('data-state', 'refused');
   await expect(gate).toContainText('401');
   await expect(gate.locator('[data-code="expired"]')).toBeVisible();
+  await expect(page.getByTestId('access-row').first()).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page)).toEqual([]);
+  }
 });
 
 test('a dump of 10,000 objects as YAML is read off the main thread, with progress, then answers', async ({ page }) => {
