@@ -13,7 +13,7 @@ const single = new URL(`../${process.env.E2E_SINGLE_DIST ?? 'dist-single'}/index
 async function pasteGenerated(page: Page, count: number): Promise<void> {
   // Generated inside the page: 20 MB through page.evaluate would take longer.
   await page.evaluate(`window.__list = (${generateSecretList.toString()})({ count: ${count} })`);
-  await page.getByTestId('token-input').evaluate((area) => {
+  await page.getByTestId('audit-input').evaluate((area) => {
     const data = new DataTransfer();
     data.setData('text/plain', (window as unknown as { __list: string }).__list);
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
@@ -26,7 +26,9 @@ test('a pasted secret list is audited: 6 legacy rows, labels shown, the Opaque S
   await pinClock(page, FIXTURE_IAT + 600);
   await page.goto('./');
   await page.getByTestId('token-input').fill(list);
-  await expect(page.getByTestId('input-kind')).toHaveAttribute('data-kind', 'secret-list');
+  // A list pasted in the decoder leads to the audit, carried over into the audit's own box.
+  await expect(page).toHaveURL(/#audit$/);
+  await expect(page.getByTestId('audit-input')).toHaveValue(list);
   await expect(page.getByTestId('audit-progress')).toBeVisible();
   const summary = page.getByTestId('audit-summary');
   await expect(summary).toHaveAttribute('data-total', '6');
@@ -112,14 +114,23 @@ test('5,000 generated Secrets: all analysed, and the windowed table scrolls and 
 test('a YAML list (read by the worker) and tokens one per line are audited too', async ({ page }) => {
   await pinClock(page, FIXTURE_IAT + 600);
   await page.goto('./#audit');
-  await page.getByTestId('token-input').fill(stringify(JSON.parse(list)));
+  await page.getByTestId('audit-input').fill(stringify(JSON.parse(list)));
   await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-total', '6');
   await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-complete', 'true');
   await page.goto('./');
   await page.getByTestId('token-input').fill([fixture('tokens/pod-bound.jwt'), fixture('tokens/node-bound.jwt'), fixture('inputs/token-base64.txt')].join('\n'));
-  await expect(page.getByTestId('input-kind')).toHaveAttribute('data-kind', 'secret-list');
+  await expect(page).toHaveURL(/#audit$/);
   await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-total', '3');
   expect(await page.getByTestId('audit-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['pod-bound', 'node-bound', 'legacy']);
+});
+
+test('arriving from a decoded token, the audit box is empty and nothing is in error', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('token-input').fill(fixture('tokens/pod-bound.jwt'));
+  await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'pod-bound');
+  await page.getByRole('link', { name: 'Audit' }).click();
+  await expect(page.getByTestId('audit-input')).toHaveValue('');
+  await expect(page.getByTestId('audit-error')).toHaveCount(0);
 });
 
 test('a Secret named --all in the list gets a warning in the clean-up plan, never `kubectl delete secret --all`', async ({ page }) => {
@@ -128,7 +139,7 @@ test('a Secret named --all in the list gets a warning in the clean-up plan, neve
   (hostile.items[0] as { metadata: { name: string } }).metadata.name = '--all';
   (hostile.items[1] as { metadata: { namespace: string } }).metadata.namespace = '-A';
   await page.goto('./#audit');
-  await page.getByTestId('token-input').fill(JSON.stringify(hostile));
+  await page.getByTestId('audit-input').fill(JSON.stringify(hostile));
   await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-complete', 'true');
   await page.getByTestId('audit-select-legacy').click();
   const warnings = page.getByTestId('audit-plan-warning');
@@ -158,7 +169,7 @@ test.describe('without a worker', () => {
   test('when the worker cannot start, the same audit runs on the main thread', async ({ page }) => {
     await page.route('**/audit.worker-*.js', (route) => route.abort());
     await page.goto('./#audit');
-    await page.getByTestId('token-input').fill(list);
+    await page.getByTestId('audit-input').fill(list);
     await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-complete', 'true');
     await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-total', '6');
     expect(page.workers()).toEqual([]);
@@ -170,7 +181,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await pinClock(page, FIXTURE_IAT + 600);
     await page.goto('./#audit');
-    await page.getByTestId('token-input').fill(list);
+    await page.getByTestId('audit-input').fill(list);
     await expect(page.getByTestId('audit-summary')).toHaveAttribute('data-complete', 'true');
     await page.getByTestId('audit-select-legacy').click();
     await page.getByTestId('audit-row').first().getByRole('button').click();

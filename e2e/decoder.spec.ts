@@ -120,6 +120,7 @@ test.describe('validity at a pinned clock', () => {
     await openWithInput(page, fixture('tokens/legacy-secret.jwt'));
     await expect(page.getByTestId('validity')).toHaveAttribute('data-state', 'no-expiry');
     await page.getByTestId('token-input').fill(token);
+    await page.getByText('judge at another instant').click();
     await page.getByRole('button', { name: 'exp + 61 s' }).click();
     await expect(page.getByTestId('validity')).toHaveAttribute('data-state', 'expired');
     await expect(page.getByTestId('as-of-input')).toHaveValue('2026-01-15T10:31:08');

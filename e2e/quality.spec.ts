@@ -95,6 +95,7 @@ test('every view and flow that does not press "fetch" stays on the origin', asyn
   await page.getByTestId('token-input').fill(fixture('tokens/pod-bound.jwt'));
   await page.getByTestId('key-input').fill(fixture('keys/cluster-jwks.json'));
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  await page.getByText('Verification details').click();
   await page.getByText('Get keys online').click();
   await page.getByTestId('fetch-issuer-keys').click();
   await page.getByRole('button', { name: 'Cancel' }).click();

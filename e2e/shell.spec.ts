@@ -11,6 +11,7 @@ test('the nav opens every view, marks the current one, and keeps the input acros
     ['compare', '#compare', () => expect(page.getByTestId('compare-a')).toBeVisible()],
     ['audit', '#audit', () => expect(page.getByTestId('audit-view')).toBeVisible()],
     ['build', '#build', () => expect(page.getByTestId('builder-template')).toBeVisible()],
+    ['trust', '#trust', () => expect(page.getByTestId('trust-input')).toBeVisible()],
     ['learn', '#learn', () => expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible()],
   ];
   for (const [id, hash, shown] of views) {

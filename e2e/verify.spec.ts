@@ -177,6 +177,7 @@ test('keys are fetched from the issuer only after confirming each URL, the jwks_
   const offOrigin = () => requests.filter((u) => !u.startsWith(new URL(baseURL as string).origin));
 
   await openWithInput(page, fixture('tokens/pod-bound.jwt'));
+  await page.getByText('Verification details').click();
   await page.getByText('Get keys online').click();
   await expect(page.getByTestId('fetch-issuer-unexpected')).toHaveCount(0);
   await page.getByTestId('fetch-issuer-keys').click();
@@ -208,6 +209,7 @@ test('a discovery document cannot send the browser to 169.254.169.254, and redir
   await page.route(`${issuer}/.well-known/openid-configuration`, (route) => route.fulfill({ json: { issuer, jwks_uri: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/' }, headers: cors }));
   await page.route('http://169.254.169.254/**', (route) => route.fulfill({ body: '{"keys":[]}', headers: cors }));
   await openWithInput(page, makeToken({ alg: 'RS256', kid: 'k' }, { iss: issuer, sub: 'system:serviceaccount:kube-system:admin' }));
+  await page.getByText('Verification details').click();
   await page.getByText('Get keys online').click();
   // Not an expected issuer: offered, with a warning.
   await expect(page.getByTestId('fetch-issuer-unexpected')).toBeVisible();
@@ -232,6 +234,7 @@ test('a discovery document cannot send the browser to 169.254.169.254, and redir
 test('a failed fetch is explained, with the kubectl alternative', async ({ page }) => {
   await page.route('https://kubernetes.default.svc.cluster.local/**', (route) => route.abort('namenotresolved'));
   await openWithInput(page, fixture('tokens/pod-bound.jwt'));
+  await page.getByText('Verification details').click();
   await page.getByText('Get keys online').click();
   await page.getByTestId('fetch-issuer-keys').click();
   await page.getByTestId('fetch-confirm-go').click();

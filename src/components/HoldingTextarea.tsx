@@ -39,3 +39,17 @@ export function HoldingTextarea({ value, onTextChange, heldPlaceholder, placehol
     />
   );
 }
+
+/** What the box shows instead of held text. */
+export const heldPlaceholderText = (text: string): string =>
+  `${heldSize(text)} of input is held in memory but not shown here, so the page stays responsive. Type or paste to replace it.`;
+
+/** Says how much is held when the box cannot show it (contract-free hook `large-input`). */
+export function HeldInputNotice({ value }: { value: string }) {
+  if (!isHeldText(value)) return null;
+  return (
+    <p data-testid="large-input" role="status" className="text-sm text-slate-700 dark:text-slate-300">
+      Holding {heldSize(value)} of input ({value.length.toLocaleString('en')} characters); it is not shown in the box.
+    </p>
+  );
+}

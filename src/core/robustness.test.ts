@@ -13,7 +13,7 @@ import { recognizeKubernetesDocument } from './input/kubernetesObjects';
 import { decodeToken, type DecodedToken } from './jws/decodeToken';
 import { parseKeyInput } from './keys/parseKeyInput';
 import { classifyToken } from './kubernetes/classifyToken';
-import { findingsFor } from './kubernetes/findings';
+import { findingsFor } from './kubernetes/inspectToken';
 import { identityOf } from './kubernetes/identity';
 import { lifetimeOf } from './kubernetes/lifetime';
 import { migrationFor } from './kubernetes/migration';

@@ -4,11 +4,16 @@ import type { FetchedKeysSource } from '../../core/keys/discovery';
 import { decodeToken, type DecodedToken } from '../../core/jws/decodeToken';
 import type { AsOf } from '../../features/decoder/AsOfControl';
 import { DecoderResults } from '../../features/decoder/DecoderResults';
+import { SummaryCard } from '../../features/decoder/SummaryCard';
 import { JwePanel } from '../../features/decoder/JwePanel';
 import { useNow } from '../../hooks/useNow';
 import { KubernetesDetails, KubernetesSummary } from '../../features/kubernetes/KubernetesViews';
 import { useKubernetesFacts } from '../../features/kubernetes/useKubernetesFacts';
+import { useVerification } from '../../features/verify/useVerification';
+import { VerdictHeadline, VerdictPanel } from '../../features/verify/VerdictPanel';
 import { VerifyView } from '../../features/verify/VerifyView';
+import { overallVerdict } from '../../core/kubernetes/overallVerdict';
+import { summarizeToken } from '../../core/kubernetes/tokenSummary';
 import type { VerifySettings } from '../../features/verify/verifySettings';
 
 interface DecoderRouteResultsProps {
@@ -46,7 +51,16 @@ interface TokenResultsProps extends DecoderRouteResultsProps {
 }
 
 function TokenResults({ decoded, recognized, verify, onUseKeys, asOf, atSeconds, nowSeconds, onAsOfChange }: TokenResultsProps) {
-  const kubernetes = useKubernetesFacts(decoded, recognized, atSeconds);
+  const kubernetes = useKubernetesFacts(decoded, recognized, atSeconds, verify.kubernetesVersion);
+  // The same queries VerifyView runs (TanStack Query shares them): the summary and the verdict
+  // sit at the top, the verification details lower down.
+  const { signature, verdict } = useVerification(decoded, verify, atSeconds);
+  const validity = kubernetes.validity;
+  const summary = useMemo(
+    () => summarizeToken({ classification: kubernetes.classification, validity, lifetime: kubernetes.lifetime, signature, identity: kubernetes.identity, atSeconds, pinned: asOf.mode === 'at' }),
+    [kubernetes, validity, signature, atSeconds, asOf.mode],
+  );
+  const overall = useMemo(() => overallVerdict(verdict, signature?.state), [verdict, signature]);
   return (
     <DecoderResults
       decoded={decoded}
@@ -54,10 +68,11 @@ function TokenResults({ decoded, recognized, verify, onUseKeys, asOf, atSeconds,
       atSeconds={atSeconds}
       nowSeconds={nowSeconds}
       onAsOfChange={onAsOfChange}
+      summary={<SummaryCard summary={summary} verdict={<VerdictHeadline overall={overall} />} reasons={<VerdictPanel verdict={verdict} overall={overall} />} />}
       footer={<KubernetesDetails facts={kubernetes} atSeconds={atSeconds} />}
     >
-      <VerifyView decoded={decoded} settings={verify} atSeconds={atSeconds} onUseKeys={onUseKeys} />
       <KubernetesSummary facts={kubernetes} />
+      <VerifyView decoded={decoded} settings={verify} atSeconds={atSeconds} onUseKeys={onUseKeys} />
     </DecoderResults>
   );
 }

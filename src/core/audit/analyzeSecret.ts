@@ -1,11 +1,8 @@
-import type { JsonRecord } from '../input/documentFields';
+import { field, recordAt, stringMap, type JsonRecord } from '../input/documentFields';
 import { readSecret, secretWithoutTokenHint } from '../input/secretDocument';
 import { decodeToken } from '../jws/decodeToken';
-import { classifyToken } from '../kubernetes/classifyToken';
-import { findingsFor } from '../kubernetes/findings';
-import { identityOf } from '../kubernetes/identity';
+import { inspectToken, ownerOf, type SecretContext, type TokenContext, type TokenOwner } from '../kubernetes/inspectToken';
 import { headerString } from '../kubernetes/kubernetesClaims';
-import { parseNumericDate } from '../time/numericDate';
 import type { AuditRow } from './auditRow';
 import type { PodSecretIndex } from './podSecretReferences';
 import { secretOrigin, type ServiceAccountIndex } from './secretOrigin';
@@ -17,48 +14,29 @@ export interface AnalysisContext {
   pods: PodSecretIndex;
 }
 
-function seconds(value: unknown): number | null {
-  const date = parseNumericDate(value);
-  return date.ok ? Math.floor(date.seconds) : null;
-}
+type TokenColumns = Pick<AuditRow, 'kind' | 'extended' | 'issuedAt' | 'expiresAt' | 'findings' | 'problem' | 'alg' | 'kid'>;
 
-interface TokenFacts {
-  row: Pick<AuditRow, 'kind' | 'extended' | 'issuedAt' | 'expiresAt' | 'findings' | 'problem' | 'alg' | 'kid'>;
-  namespace: string | null;
-  serviceAccount: string | null;
-  serviceAccountUid: string | null;
-  secretName: string | null;
-}
-
-function tokenFacts(token: string, nowSeconds: number, labels: { lastUsed: string | null; invalidSince: string | null }): TokenFacts {
+/** The row's token columns and owner, from one inspectToken call. */
+function tokenFacts(token: string, nowSeconds: number, context: TokenContext): { row: TokenColumns; owner: TokenOwner } {
   const decoded = decodeToken(token);
-  const classification = classifyToken(decoded);
-  const context: { legacyTokenLastUsed?: string; legacyTokenInvalidSince?: string } = {};
-  if (labels.lastUsed) context.legacyTokenLastUsed = labels.lastUsed;
-  if (labels.invalidSince) context.legacyTokenInvalidSince = labels.invalidSince;
-  const findings = findingsFor(decoded, classification, nowSeconds, context).map((f) => ({ code: f.code, severity: f.severity }));
-  const identity = identityOf(decoded, classification);
-  const claims = decoded.claims;
+  const { classification, lifetime, findings, owner } = inspectToken(decoded, context, nowSeconds);
+  const whole = (seconds: number | null) => (seconds === null ? null : Math.floor(seconds));
   return {
     row: {
       kind: classification.kind,
       extended: classification.extended,
-      issuedAt: claims ? seconds(claims.iat) : null,
-      expiresAt: claims ? seconds(claims.exp) : null,
-      findings,
+      issuedAt: whole(lifetime.iat),
+      expiresAt: whole(lifetime.exp),
+      findings: findings.map((f) => ({ code: f.code, severity: f.severity })),
       problem: decoded.errors[0]?.message ?? null,
       alg: headerString(decoded.headerObject, 'alg'),
       kid: headerString(decoded.headerObject, 'kid'),
     },
-    namespace: identity?.namespace ?? null,
-    serviceAccount: identity?.serviceAccount ?? null,
-    serviceAccountUid: identity?.uid ?? null,
-    // For a legacy token, the Secret that holds it (its secret.name claim).
-    secretName: classification.kind === 'legacy' ? (identity?.secret?.name ?? null) : null,
+    owner,
   };
 }
 
-const NO_TOKEN: TokenFacts['row'] = { kind: 'no-token', extended: false, issuedAt: null, expiresAt: null, findings: [], problem: null, alg: null, kid: null };
+const NO_TOKEN: TokenColumns = { kind: 'no-token', extended: false, issuedAt: null, expiresAt: null, findings: [], problem: null, alg: null, kid: null };
 
 /**
  * One Secret of type kubernetes.io/service-account-token → its audit row. Reads only what
@@ -67,11 +45,15 @@ const NO_TOKEN: TokenFacts['row'] = { kind: 'no-token', extended: false, issuedA
  */
 export function analyzeSecret(secret: JsonRecord, id: number, context: AnalysisContext): { row: AuditRow; token: string | null } {
   const s = readSecret(secret);
-  const labels = { lastUsed: s.lastUsed, invalidSince: s.invalidSince };
-  const facts = s.token ? tokenFacts(s.token, context.nowSeconds, labels) : null;
-  const namespace = s.namespace ?? facts?.namespace ?? null;
-  const serviceAccount = s.serviceAccountName ?? facts?.serviceAccount ?? null;
-  const serviceAccountUid = s.serviceAccountUid ?? facts?.serviceAccountUid ?? null;
+  const metadata = recordAt(secret, 'metadata');
+  const around: SecretContext = {
+    name: s.name,
+    namespace: s.namespace,
+    labels: stringMap(field(metadata, 'labels')),
+    annotations: stringMap(field(metadata, 'annotations')),
+  };
+  const facts = s.token ? tokenFacts(s.token, context.nowSeconds, { source: 'secret', secret: around }) : null;
+  const { namespace, serviceAccount, serviceAccountUid } = facts?.owner ?? ownerOf(null, null, around);
   const { origin, reason } = secretOrigin({ namespace, name: s.name, serviceAccount: s.serviceAccountName, serviceAccountUid: s.serviceAccountUid }, context.serviceAccounts);
   const row: AuditRow = {
     id,
@@ -93,14 +75,11 @@ export function analyzeSecret(secret: JsonRecord, id: number, context: AnalysisC
 
 /** A bare token (pasted one per line): what its claims say, with no Secret around it. */
 export function analyzeTokenLine(token: string, id: number, nowSeconds: number): AuditRow {
-  const facts = tokenFacts(token, nowSeconds, { lastUsed: null, invalidSince: null });
+  const facts = tokenFacts(token, nowSeconds, { source: 'token' });
   return {
     id,
     source: 'token-line',
-    namespace: facts.namespace,
-    secretName: facts.secretName,
-    serviceAccount: facts.serviceAccount,
-    serviceAccountUid: facts.serviceAccountUid,
+    ...facts.owner,
     ...facts.row,
     createdAt: null,
     lastUsed: null,

@@ -10,7 +10,7 @@ export interface AuditSummary {
   byFinding: Partial<Record<FindingCode, number>>;
   byOrigin: Record<SecretOrigin, number>;
   bySignature: Partial<Record<SignatureState, number>>;
-  /** Rows carrying the tracker's and the cleaner's labels (§6). */
+  /** Rows carrying the tracker's and the cleaner's labels. */
   lastUsedLabelled: number;
   invalidSinceLabelled: number;
   /** Distinct namespaces, sorted (for the namespace filter). */

@@ -16,7 +16,7 @@ describe('labelDateSeconds', () => {
   });
 });
 
-describe('cleanerTimeline (§6)', () => {
+describe('cleanerTimeline', () => {
   it('a manual Secret is never labelled or deleted', () => {
     const t = cleanerTimeline(row({ ...old, origin: 'manual', originReason: 'not-listed' }), settings, now);
     expect(t.verdict).toBe('never');

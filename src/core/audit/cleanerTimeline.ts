@@ -5,7 +5,7 @@ import { TRACKING_CONFIGMAP } from './readAuditInput';
 
 /**
  * What the LegacySATokenCleaner in kube-controller-manager would do with a Secret, from its labels
- * (reference §6; k/k pkg/controller/serviceaccount/legacy_serviceaccount_token_cleaner.go). Every
+ * (kubernetes/kubernetes pkg/controller/serviceaccount/legacy_serviceaccount_token_cleaner.go). Every
  * 24 h it looks at each Secret of type kubernetes.io/service-account-token and, once tracking has
  * run for a full period, labels unused auto-generated ones invalid-since today, then deletes them
  * once that label is older than the period.

@@ -12,7 +12,7 @@ export interface AuditContextCounts {
   pods: number;
   /** Items that are neither Secrets, ServiceAccounts, Pods nor the tracking ConfigMap. */
   otherItems: number;
-  /** `since` of the tracking ConfigMap, when it was in the paste (§6). */
+  /** `since` of the tracking ConfigMap, when it was in the paste. */
   trackingSince: string | null;
 }
 

@@ -1,6 +1,9 @@
 import { field, isRecord, nonEmptyText, recordAt, type JsonRecord } from '../input/documentFields';
 
-/** Secret names a Pod uses, per namespace: the cleaner skips any Secret a Pod in its namespace uses (§6). */
+/**
+ * Secret names a Pod uses, per namespace: the cleaner skips any Secret a Pod in its namespace uses
+ * (legacy_serviceaccount_token_cleaner.go).
+ */
 export interface PodSecretIndex {
   /** Pods in the paste; 0 means "not known", not "unused". */
   pods: number;

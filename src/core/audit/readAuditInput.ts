@@ -3,7 +3,10 @@ import { isSecretDocument } from '../input/secretDocument';
 import { isTokenLineList, recognizeTokenLines } from '../input/secretList';
 import type { Problem, Result } from '../result';
 
-/** The ConfigMap the API server writes when it starts tracking legacy tokens (§6). */
+/**
+ * The ConfigMap the API server writes when it starts tracking legacy tokens
+ * (kubernetes/kubernetes pkg/controlplane/controller/legacytokentracking).
+ */
 export const TRACKING_CONFIGMAP = { namespace: 'kube-system', name: 'kube-apiserver-legacy-service-account-token-tracking', key: 'since' } as const;
 
 /** A pasted list: its Secrets, plus the ServiceAccounts, Pods and tracking ConfigMap that tell more about them. */
@@ -28,7 +31,7 @@ export type AuditInput = SecretListInput | TokenLinesInput;
 
 export type ParseYaml = (text: string) => unknown;
 
-/** Kind-less items of a raw API list take their kind from the list (`SecretList` → `Secret`, §9e). */
+/** Kind-less items of a raw API list take their kind from the list (`SecretList` → `Secret`). */
 const ITEM_KIND_OF_LIST: Record<string, string> = { SecretList: 'Secret', ServiceAccountList: 'ServiceAccount', PodList: 'Pod', ConfigMapList: 'ConfigMap' };
 /** Lists inside lists (YAML documents that are Lists) are opened this deep, no deeper. */
 const MAX_LIST_DEPTH = 3;

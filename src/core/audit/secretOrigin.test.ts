@@ -5,7 +5,7 @@ const sa = (namespace: string, name: string, secrets: string[], uid = `${name}-u
 const index = indexServiceAccounts([sa('default', 'builder', ['builder-token-x7k2q']), sa('ci', 'deployer', [])]);
 const ref = (name: string, serviceAccount: string | null, namespace = 'default', serviceAccountUid: string | null = null) => ({ namespace, name, serviceAccount, serviceAccountUid });
 
-describe('secretOrigin (§4.2, §6: auto-generated means listed in the ServiceAccount’s .secrets[])', () => {
+describe('secretOrigin (auto-generated means listed in the ServiceAccount’s .secrets[])', () => {
   it('auto when its ServiceAccount lists it', () => {
     expect(secretOrigin(ref('builder-token-x7k2q', 'builder'), index)).toEqual({ origin: 'auto', reason: 'listed' });
     expect(secretOrigin(ref('builder-token-x7k2q', 'builder', 'default', 'builder-uid'), index)).toEqual({ origin: 'auto', reason: 'listed' });

@@ -44,7 +44,7 @@ export interface SecretRef {
 }
 
 /**
- * Decides as the legacy token cleaner does (k/k legacy_serviceaccount_token_cleaner.go, §6): the
+ * Decides as the legacy token cleaner does (kubernetes/kubernetes pkg/controller/serviceaccount/legacy_serviceaccount_token_cleaner.go): the
  * Secret is auto-generated when the ServiceAccount its annotation names, in its namespace, lists
  * it in `.secrets[]`, and the uid annotation, if set, is that ServiceAccount's uid. Without the
  * ServiceAccount in the paste this cannot be known offline.
@@ -59,7 +59,7 @@ export function secretOrigin(secret: SecretRef, index: ServiceAccountIndex): { o
   return { origin: 'manual', reason: 'not-listed' };
 }
 
-/** Why the origin is what it is, in a sentence (§4.2, §6). */
+/** Why the origin is what it is, in a sentence. */
 export const ORIGIN_REASONS: Record<OriginReason, string> = {
   listed: 'Auto-generated: its ServiceAccount lists it in .secrets[]. The API server warns on every use, and the legacy token cleaner may label and later delete it.',
   'not-listed': 'Manual: its ServiceAccount does not list it in .secrets[]. The legacy token cleaner never labels or deletes it.',

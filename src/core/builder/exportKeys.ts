@@ -1,7 +1,7 @@
 /**
  * What the builder shows of a key: the public key as an SPKI PEM and as a JWKS shaped like
- * kube-apiserver's /openid/v1/jwks (members use, kty, kid, [crv], alg, then the key, reference
- * §7); and — only when the user asks — the private key as PKCS#8 PEM or JWK, or the HMAC secret.
+ * kube-apiserver's /openid/v1/jwks (members use, kty, kid, [crv], alg, then the key, as
+ * kubernetes/kubernetes pkg/serviceaccount/jwt.go, v1.36, writes them); and — only when the user asks — the private key as PKCS#8 PEM or JWK, or the HMAC secret.
  */
 import { base64url } from 'jose';
 import { describeKeyError } from '../keys/keyFormatError';

@@ -63,7 +63,7 @@ export function compactJsonText(text: string): string {
 
 /**
  * JSON with object members sorted by name at every level — the layout of tokens kube-apiserver
- * mints (go-jose marshals a Go map, reference §2.9). Written by hand because a JS object puts
+ * mints (go-jose marshals a Go map, kubernetes/kubernetes pkg/serviceaccount/jwt.go, signed by go-jose, v1.36). Written by hand because a JS object puts
  * integer-like names first whatever order they were added in.
  */
 export function stringifySorted(value: unknown, indent = 0, depth = 0): string {

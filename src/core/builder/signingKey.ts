@@ -47,7 +47,7 @@ export interface AsymmetricSigningKey extends KeyBase {
   sizeBits: number;
   curve: string | null;
   publicJwk: PublicJwk;
-  /** base64url(SHA-256(DER SPKI)): the kid kube-apiserver gives this key (reference §7). */
+  /** base64url(SHA-256(DER SPKI)): the kid kube-apiserver gives this key (kubernetes/kubernetes pkg/serviceaccount/jwt.go keyIDFromPublicKey, v1.36). */
   kubernetesKid: string;
   privateKey: PrivateKeyMaterial;
 }

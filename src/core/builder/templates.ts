@@ -1,6 +1,6 @@
 /**
  * Starting points for the builder: one claim set per token shape, filled the way the minting
- * component writes it (reference §2, §3), with times relative to the given instant. The texts here
+ * component writes it (kubernetes/kubernetes pkg/serviceaccount/claims.go, v1.36; kubernetes/kubernetes pkg/registry/core/serviceaccount/storage/token.go, v1.36), with times relative to the given instant. The texts here
  * are the one place the builder explains its templates.
  */
 import { BOUND_CLAIM, LEGACY_CLAIMS, LEGACY_ISSUER } from '../kubernetes/kubernetesClaims';
@@ -18,13 +18,13 @@ export interface TemplateInfo {
   description: string;
 }
 
-/** kubeadm's default `--service-account-issuer`; bound tokens default their audience to it (§2.2). */
+/** kubeadm's default `--service-account-issuer`; bound tokens default their audience to it (kubernetes/kubernetes pkg/serviceaccount/claims.go, v1.36). */
 export const DEFAULT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
 
-/** §3: the admission-injected projected token asks for 3607 s and is extended to one year. */
+/** kubernetes/kubernetes pkg/registry/core/serviceaccount/storage/token.go, v1.36: the admission-injected projected token asks for 3607 s and is extended to one year. */
 export const EXTENDED_EXPIRATION_SECONDS = 31_536_000;
 export const WARN_AFTER_SECONDS = 3607;
-/** §3: TokenRequest default `expirationSeconds`. */
+/** kubernetes/kubernetes pkg/registry/core/serviceaccount/storage/token.go, v1.36: TokenRequest default `expirationSeconds`. */
 export const DEFAULT_EXPIRATION_SECONDS = 3600;
 
 export const TEMPLATES: Record<TemplateId, TemplateInfo> = {
@@ -78,7 +78,7 @@ interface Names {
 
 const ref = (name: string, uid: string) => ({ name, uid });
 
-/** The claims kube-apiserver's Claims() writes for every bound token (§2.2), plus `kubernetes.io` parts. */
+/** The claims kube-apiserver's Claims() writes for every bound token (kubernetes/kubernetes pkg/serviceaccount/claims.go, v1.36), plus `kubernetes.io` parts. */
 function boundClaims(options: Required<TemplateOptions>, names: Names, lifetime: number, bound: JsonObject, extra: JsonObject = {}): JsonObject {
   const iat = options.nowSeconds;
   return {
@@ -150,7 +150,7 @@ export function templatePayloadText(id: TemplateId, options: TemplateOptions): s
 }
 
 /**
- * The protected header: `alg` and `kid` only, as go-jose writes it for kube-apiserver (§2.9);
+ * The protected header: `alg` and `kid` only, as go-jose writes it for kube-apiserver (kubernetes/kubernetes pkg/serviceaccount/jwt.go, signed by go-jose, v1.36);
  * the generic template adds `typ: "JWT"` as most other issuers do. No kid when none is given.
  */
 export function templateHeader(id: TemplateId, alg: string, kid: string | null): JsonObject {

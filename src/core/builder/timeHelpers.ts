@@ -1,7 +1,7 @@
 /**
  * The builder's time buttons: "issued now" and "expires in …". They edit the payload text the
  * way kube-apiserver relates the claims (iat = nbf = issue time; exp = iat + lifetime; an extended
- * token's warnafter = iat + 3607, reference §2.2, §3).
+ * token's warnafter = iat + 3607, kubernetes/kubernetes pkg/serviceaccount/claims.go, v1.36; kubernetes/kubernetes pkg/registry/core/serviceaccount/storage/token.go, v1.36).
  */
 import { BOUND_CLAIM } from '../kubernetes/kubernetesClaims';
 import type { Result } from '../result';

@@ -1,8 +1,8 @@
 import { boundTokenCommand, KUBECTL_MIN_VERSION } from '../kubernetes/kubectlCommand';
 
 /**
- * The one catalogue of what each claim and header parameter means. Kubernetes facts follow
- * reference/kubernetes-tokens.md (sections noted as §n).
+ * The one catalogue of what each claim and header parameter means. Kubernetes facts cite the
+ * upstream source they come from.
  */
 
 export type ClaimOrigin = 'rfc7519' | 'jose' | 'oidc' | 'kubernetes-legacy' | 'kubernetes-bound';
@@ -67,13 +67,13 @@ export const CLAIM_CATALOGUE: Record<string, ClaimInfo> = {
   scope: { title: 'Scope', origin: 'oidc', description: 'Space-separated OAuth scopes granted.' },
   client_id: { title: 'Client ID', origin: 'oidc', description: 'The OAuth client the token was issued to.' },
 
-  // Legacy Secret-based tokens (§2.1; k/k pkg/serviceaccount/legacy.go legacyPrivateClaims)
+  // Legacy Secret-based tokens (kubernetes/kubernetes pkg/controller/serviceaccount/tokens_controller.go, v1.36; pkg/serviceaccount/legacy.go legacyPrivateClaims)
   [`${LEGACY}/namespace`]: { title: 'Namespace', origin: 'kubernetes-legacy', description: 'Namespace of the service account and its token Secret (legacy token).' },
   [`${LEGACY}/secret.name`]: { title: 'Secret name', origin: 'kubernetes-legacy', description: 'The Secret that holds this legacy token. Deleting that Secret revokes the token.' },
   [`${LEGACY}/service-account.name`]: { title: 'Service account', origin: 'kubernetes-legacy', description: 'Name of the service account the token authenticates as (legacy token).' },
   [`${LEGACY}/service-account.uid`]: { title: 'Service account UID', origin: 'kubernetes-legacy', description: 'UID of the service account; the API server checks it still matches.' },
 
-  // Bound tokens (§2.2; k/k pkg/serviceaccount/claims.go privateClaims)
+  // Bound tokens (kubernetes/kubernetes pkg/serviceaccount/claims.go privateClaims, v1.36)
   'kubernetes.io': { title: 'Kubernetes', origin: 'kubernetes-bound', description: 'Private claims of a bound (TokenRequest) token.' },
   'kubernetes.io.namespace': { title: 'Namespace', origin: 'kubernetes-bound', description: 'Namespace of the service account.' },
   'kubernetes.io.serviceaccount.name': { title: 'Service account', origin: 'kubernetes-bound', description: 'Name of the service account the token authenticates as.' },

@@ -7,7 +7,7 @@ import { recognizeInput } from './recognizeInput';
 const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 const fact = (r: RecognizedInput | null, label: string) => r?.facts?.find((f) => f.label === label)?.value;
 
-describe('recognizeDescribeSecret (§9c)', () => {
+describe('recognizeDescribeSecret', () => {
   const token = fixture('seed/v1.20-legacy.jwt').trim();
   const described = `Name:         default-token-57llx
 Namespace:    default

@@ -54,7 +54,7 @@ function readPairs(lines: string[], separator: '=' | ':'): Record<string, string
 /**
  * `kubectl describe secret` output. kubectl prints a service-account-token Secret’s token already
  * decoded under `Data` (`token:      eyJ…`) and every other value as a size (`ca.crt:  1066 bytes`)
- * (reference §9c).
+ * (kubernetes/kubectl pkg/describe/describe.go, v0.36).
  */
 export function recognizeDescribeSecret(text: string): RecognizedInput | null {
   const lines = text.split(/\r?\n/);

@@ -46,7 +46,7 @@ export interface RecognizedInput {
   /** Several tokens to choose from (kubeconfig users); `selected` is the chosen id. */
   choices?: SourceChoice[];
   selected?: string;
-  /** TokenRequest `status.expirationTimestamp` in seconds, to reveal extended expiry (§3, §9f). */
+  /** TokenRequest `status.expirationTimestamp` in seconds, to reveal extended expiry (kubernetes/kubernetes pkg/registry/core/serviceaccount/storage/token.go, v1.36; kubernetes/api authentication/v1 types.go TokenRequest, v0.36). */
   expirationTimestamp?: number;
   /**
    * For `pending`, what recognition waits for: the document readers (YAML and the Kubernetes

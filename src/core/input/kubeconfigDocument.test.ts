@@ -10,7 +10,7 @@ const yaml = (path: string): unknown => parse(fixture(path));
 const opts = { parseYaml: parse };
 const fact = (r: RecognizedInput | null, label: string) => r?.facts?.find((f) => f.label === label)?.value;
 
-describe('recognizeKubernetesDocument: kubeconfig (§9g)', () => {
+describe('recognizeKubernetesDocument: kubeconfig', () => {
   const config = yaml('inputs/kubeconfig.yaml');
   const tokenOf = (user: string) => (fixture('inputs/kubeconfig.yaml').split(`- name: ${user}`)[1] ?? '').match(/token: (\S+)/)?.[1];
 

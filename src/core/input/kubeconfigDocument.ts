@@ -2,7 +2,7 @@ import type { RecognizedInput, SourceChoice, SourceFact } from './inputKinds';
 import type { RecognizeOptions } from './recognizeInput';
 import { field, isRecord, nonEmptyText, quoted, recordAt, shortText, stringList, textOf, type JsonRecord } from './documentFields';
 
-/** What `kubectl config view` prints instead of secrets without --raw (reference §9g). */
+/** What `kubectl config view` prints instead of secrets without --raw (kubernetes/client-go tools/clientcmd/api/helpers.go RedactSecrets, v0.36). */
 const REDACTED = 'REDACTED';
 const DATA_OMITTED = 'DATA+OMITTED';
 
@@ -93,7 +93,7 @@ interface ContextEntry {
 }
 
 /**
- * A kubeconfig (reference §9g): one choice per user; the selected one is the requested choice,
+ * A kubeconfig (kubernetes/client-go tools/clientcmd/api/helpers.go RedactSecrets, v0.36): one choice per user; the selected one is the requested choice,
  * else the current context's user if it has a token, else the first user with a token.
  */
 export function recognizeKubeconfig(doc: JsonRecord, options: RecognizeOptions): RecognizedInput {

@@ -12,7 +12,7 @@ const opts = { parseYaml: parse };
 const fact = (r: RecognizedInput | null, label: string) => r?.facts?.find((f) => f.label === label)?.value;
 const fromBase64 = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
 
-describe('recognizeKubernetesDocument: Secrets (§9c, §9d)', () => {
+describe('recognizeKubernetesDocument: Secrets', () => {
   const secretJson = json('inputs/secret.json') as { data: Record<string, string> };
   const legacyJwt = fixture('tokens/legacy-secret.jwt').trim();
 
@@ -107,7 +107,7 @@ describe('recognizeKubernetesDocument: Secrets (§9c, §9d)', () => {
   });
 });
 
-describe('recognizeKubernetesDocument: lists of Secrets (§9e)', () => {
+describe('recognizeKubernetesDocument: lists of Secrets', () => {
   it('hands `kubectl get secrets -o json` to the audit view with counts', () => {
     const doc = json('inputs/secret-list.json');
     const r = recognizeKubernetesDocument(doc, {});

@@ -13,7 +13,7 @@ function unknownWithHint(code: string, message: string): RecognizedInput {
   return { kind: 'unknown', token: null, notes: [], hint: { code, segment: 'token', message } };
 }
 
-/** An audit event (§9h) names the caller but holds no token, unless logged at RequestResponse level. */
+/** An audit event (kubernetes/apiserver pkg/apis/audit/v1/types.go Event, v0.36) names the caller but holds no token, unless logged at RequestResponse level. */
 function recognizeAuditEvent(doc: JsonRecord): RecognizedInput {
   const response = recordAt(doc, 'responseObject');
   const request = recordAt(doc, 'requestObject');
@@ -41,7 +41,7 @@ function recognizeExecCredential(doc: JsonRecord): RecognizedInput {
 }
 
 /**
- * Secrets, TokenRequests, TokenReviews, kubeconfigs and Secret lists (reference §9). `value` is an
+ * Secrets, TokenRequests, TokenReviews, kubeconfigs and Secret lists (the API types in kubernetes/api, v0.36). `value` is an
  * already-parsed JSON or YAML document. Returns null for anything else; never throws.
  */
 export function recognizeKubernetesDocument(value: unknown, options: RecognizeOptions): RecognizedInput | null {

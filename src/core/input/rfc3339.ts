@@ -1,5 +1,5 @@
 /**
- * Parses an RFC 3339 timestamp as Kubernetes writes them (`2026-01-15T10:30:00Z`, reference §9f)
+ * Parses an RFC 3339 timestamp as Kubernetes writes them (`2026-01-15T10:30:00Z`, kubernetes/api authentication/v1 types.go TokenRequest, v0.36)
  * into whole seconds since the epoch. Returns null for anything else.
  */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;

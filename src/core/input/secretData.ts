@@ -2,7 +2,7 @@ import { decodeUtf8 } from '../jws/utf8';
 import { withoutTrailing } from '../text/trailing';
 
 /**
- * Secret `data` values are standard base64 with padding (Go's base64.StdEncoding, reference §9c).
+ * Secret `data` values are standard base64 with padding (Go's base64.StdEncoding, kubernetes/kubectl pkg/describe/describe.go, v0.36).
  * Pasted YAML may fold them across lines, so whitespace is ignored.
  */
 export type DecodedData = { ok: true; bytes: Uint8Array; notes: string[] } | { ok: false; message: string };

@@ -3,7 +3,7 @@ import type { RecognizedInput, SourceFact } from './inputKinds';
 import { field, isRecord, nonEmptyText, quoted, recordAt, shortText, stringMap, textOf, type JsonRecord } from './documentFields';
 import { decodeSecretData, decodeSecretText } from './secretData';
 
-/** Secret type, annotations and labels used by service account token Secrets (reference §2.1, §6). */
+/** Secret type, annotations and labels used by service account token Secrets (kubernetes/kubernetes pkg/controller/serviceaccount/tokens_controller.go, v1.36; kubernetes/kubernetes pkg/controller/serviceaccount/legacy_serviceaccount_token_cleaner.go, KEP-2799, v1.36). */
 export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 export const SERVICE_ACCOUNT_NAME_ANNOTATION = 'kubernetes.io/service-account.name';
 export const SERVICE_ACCOUNT_UID_ANNOTATION = 'kubernetes.io/service-account.uid';
@@ -43,7 +43,7 @@ export interface SecretSummary {
   dataKeys: string[];
 }
 
-/** True for a Secret document; `inList` accepts the kind-less items of a raw SecretList (§9e). */
+/** True for a Secret document; `inList` accepts the kind-less items of a raw SecretList (kubernetes/api core/v1 types.go SecretList, v0.36). */
 export function isSecretDocument(value: unknown, inList = false): value is JsonRecord {
   if (!isRecord(value)) return false;
   const kind = field(value, 'kind');
@@ -127,7 +127,7 @@ export function readSecret(secret: JsonRecord, options: ReadSecretOptions = {}):
   };
   if (summary.namespace) summary.namespaceSource = 'metadata';
   else {
-    // The token controller also writes the namespace into data.namespace (§2.1).
+    // The token controller also writes the namespace into data.namespace (kubernetes/kubernetes pkg/controller/serviceaccount/tokens_controller.go, v1.36).
     const ns = field(data, 'namespace');
     const decoded = typeof ns === 'string' ? decodeSecretText(ns) : null;
     const plain = nonEmptyText(field(stringData, 'namespace'));
@@ -188,7 +188,7 @@ export function secretFacts(s: SecretSummary): SourceFact[] {
   if (s.serviceAccountUid) add('Service account UID', s.serviceAccountUid);
   if (s.caCrt) add('ca.crt', describeCaCert(s.caCrt));
   if (s.creationTimestamp) add('Created', s.creationTimestamp);
-  // §6: written by the API server (last used) and by the legacy token cleaner (invalid since).
+  // kubernetes/kubernetes pkg/controller/serviceaccount/legacy_serviceaccount_token_cleaner.go, KEP-2799, v1.36: written by the API server (last used) and by the legacy token cleaner (invalid since).
   if (s.lastUsed) add(LEGACY_TOKEN_LAST_USED_LABEL, s.lastUsed);
   if (s.invalidSince) add(LEGACY_TOKEN_INVALID_SINCE_LABEL, s.invalidSince);
   return facts;
@@ -217,7 +217,7 @@ export function secretWithoutTokenHint(s: SecretSummary): NonNullable<Recognized
   };
 }
 
-/** A pasted Secret (YAML or JSON): its token and facts (reference §9c, §9d). */
+/** A pasted Secret (YAML or JSON): its token and facts (kubernetes/kubectl pkg/describe/describe.go, v0.36; kubernetes/api core/v1 types.go Secret, v0.36). */
 export function recognizeSecret(secret: JsonRecord): RecognizedInput {
   const s = readSecret(secret, { anyType: true });
   const facts = secretFacts(s);

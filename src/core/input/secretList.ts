@@ -15,7 +15,7 @@ export function isTokenLineList(list: unknown): list is TokenLineList {
 
 /**
  * The items of a Secret list: `kubectl get secrets -o json|yaml` prints `kind: List` with
- * `kind: Secret` items; the raw API prints `kind: SecretList` with kind-less items (§9e). A plain
+ * `kind: Secret` items; the raw API prints `kind: SecretList` with kind-less items (kubernetes/api core/v1 types.go SecretList, v0.36). A plain
  * JSON array of Secrets (jq output) counts too.
  */
 export function secretListItems(value: unknown): unknown[] | null {

@@ -10,7 +10,7 @@ const json = (path: string): unknown => JSON.parse(fixture(path));
 const opts = { parseYaml: parse };
 const fact = (r: RecognizedInput | null, label: string) => r?.facts?.find((f) => f.label === label)?.value;
 
-describe('recognizeKubernetesDocument: TokenRequest and TokenReview (§9f, §9i)', () => {
+describe('recognizeKubernetesDocument: TokenRequest and TokenReview', () => {
   it('takes status.token and the expirationTimestamp of a TokenRequest response', () => {
     const doc = json('inputs/tokenrequest-response.json') as { status: { token: string } };
     const r = recognizeKubernetesDocument(doc, {});

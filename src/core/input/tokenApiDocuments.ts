@@ -29,9 +29,9 @@ function boundObjectText(ref: unknown): string {
 }
 
 /**
- * A TokenRequest response (`kubectl create token … -o json`, reference §9f). Its
+ * A TokenRequest response (`kubectl create token … -o json`, kubernetes/api authentication/v1 types.go TokenRequest, v0.36). Its
  * status.expirationTimestamp is iat + the requested seconds; for an extended pod token that is
- * earlier than the JWT exp, which reveals the extension (§3).
+ * earlier than the JWT exp, which reveals the extension (kubernetes/kubernetes pkg/registry/core/serviceaccount/storage/token.go, v1.36).
  */
 export function recognizeTokenRequest(doc: JsonRecord): RecognizedInput {
   const metadata = recordAt(doc, 'metadata');
@@ -41,7 +41,7 @@ export function recognizeTokenRequest(doc: JsonRecord): RecognizedInput {
   const notes: string[] = [];
   const name = nonEmptyText(field(metadata, 'name'));
   const namespace = nonEmptyText(field(metadata, 'namespace'));
-  // Older servers echo little metadata, so none of it is relied upon (§9f).
+  // Older servers echo little metadata, so none of it is relied upon (kubernetes/api authentication/v1 types.go TokenRequest, v0.36).
   if (name) facts.push({ label: 'Service account', value: shortText(namespace ? `${namespace}/${name}` : name) });
   const aud = audiencesFact('Audiences', field(spec, 'audiences'), 'none requested: the API server’s audiences');
   if (aud) facts.push(aud);
@@ -73,7 +73,7 @@ export function recognizeTokenRequest(doc: JsonRecord): RecognizedInput {
   return result;
 }
 
-/** A TokenReview (reference §9i): the token in spec.token, and the verdict in status when present. */
+/** A TokenReview (kubernetes/api authentication/v1 types.go TokenReview, v0.36): the token in spec.token, and the verdict in status when present. */
 export function recognizeTokenReview(doc: JsonRecord): RecognizedInput {
   const spec = recordAt(doc, 'spec');
   const status = recordAt(doc, 'status');

@@ -1,7 +1,7 @@
 /**
  * Which key structure a DER blob holds, found from its shape rather than from a PEM label, and
  * its public key. kube-apiserver ignores PEM labels too and tries every form on every block
- * (client-go keyutil.ParsePublicKeysPEM, reference §8), so a mislabelled block still works here.
+ * (client-go keyutil.ParsePublicKeysPEM, kubernetes/client-go util/keyutil/key.go, v0.36), so a mislabelled block still works here.
  */
 import { TAG, childrenOf, readDer, readNode, readSmallInteger, type DerNode } from './der';
 import { KeyFormatError } from './keyFormatError';

@@ -10,7 +10,7 @@ import { MAX_KEY_INPUT_BYTES } from './parseKeyInput';
 export const KUBECTL_JWKS_COMMAND = 'kubectl get --raw /openid/v1/jwks';
 export const KUBECTL_DISCOVERY_COMMAND = 'kubectl get --raw /.well-known/openid-configuration';
 
-/** Legacy Secret-based tokens' issuer (same value as LEGACY_ISSUER in verify/validateClaims). */
+/** Legacy Secret-based tokens' issuer (same value as LEGACY_ISSUER in kubernetes/kubernetesClaims). */
 const LEGACY_ISSUER_NAME = 'kubernetes/serviceaccount';
 
 const SUGGESTION = `Run \`${KUBECTL_JWKS_COMMAND}\` with access to the cluster and paste the output into the key field (no browser request needed).`;

@@ -1,7 +1,7 @@
 /**
  * The kid kube-apiserver gives a key (k/k pkg/serviceaccount/jwt.go keyIDFromPublicKey, since
  * v1.16): base64url without padding of SHA-256 over the DER SubjectPublicKeyInfo that Go's
- * x509.MarshalPKIXPublicKey writes (reference §7). It is not the RFC 7638 thumbprint.
+ * x509.MarshalPKIXPublicKey writes (kubernetes/kubernetes pkg/serviceaccount/jwt.go keyIDFromPublicKey, v1.36). It is not the RFC 7638 thumbprint.
  */
 import { base64url } from 'jose';
 import type { PublicJwk } from './publicJwk';

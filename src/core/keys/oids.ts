@@ -24,7 +24,7 @@ export interface CurveInfo {
   /** Bytes per coordinate in an uncompressed point and in a JWK `x`/`y`. */
   coordinateBytes: number;
   bits: number;
-  /** The JWS algorithm Kubernetes signs with on this curve (reference §7). */
+  /** The JWS algorithm Kubernetes signs with on this curve (kubernetes/kubernetes pkg/serviceaccount/jwt.go keyIDFromPublicKey, v1.36). */
   alg: 'ES256' | 'ES384' | 'ES512';
 }
 

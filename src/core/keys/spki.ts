@@ -1,7 +1,7 @@
 /**
  * SubjectPublicKeyInfo (RFC 5280 §4.1) in both directions. Reading gives the key as JWK members;
  * writing gives the canonical DER that Go's x509.MarshalPKIXPublicKey produces, which is what the
- * Kubernetes kid hashes (reference §7).
+ * Kubernetes kid hashes (kubernetes/kubernetes pkg/serviceaccount/jwt.go keyIDFromPublicKey, v1.36).
  */
 import { base64url } from 'jose';
 import {

@@ -1,7 +1,7 @@
 /**
  * X.509 certificate (RFC 5280 §4.1) → its SubjectPublicKeyInfo and subject common name. Nothing
  * else in the certificate (validity, chain, extensions) matters to kube-apiserver, which only
- * takes the public key out of a certificate in --service-account-key-file (reference §8).
+ * takes the public key out of a certificate in --service-account-key-file (kubernetes/client-go util/keyutil/key.go, v0.36).
  */
 import { DerError, TAG, childrenOf, contextTag, readNode, readOid, readSequence, type DerNode } from './der';
 

@@ -7,7 +7,8 @@ import { boundTokenCommand } from './kubectlCommand';
 import { LEARN_SECTIONS, LEARN_TIMELINE } from './learnCatalogue';
 import { MIGRATION_CATALOGUE } from './migration';
 
-const REF = /^§\d+(\.\d+)?$/;
+// An upstream source: repository, then a path in it ("kubernetes/kubernetes pkg/serviceaccount/jwt.go").
+const REF = /^kubernetes\/[a-z-]+ [\w./-]+$/;
 const minor = (v: string) => Number(v.split('.')[1]);
 
 describe('kind catalogue', () => {

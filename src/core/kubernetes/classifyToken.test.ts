@@ -124,7 +124,7 @@ describe('classifyToken: evidence and versions', () => {
   });
 });
 
-describe('classifyToken: the §1 order', () => {
+describe('classifyToken: the order of the kinds', () => {
   const bound = (k: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     classifyToken(makeToken(RS256, { iss: 'https://kubernetes.default.svc', sub: 'system:serviceaccount:ns:sa', 'kubernetes.io': { namespace: 'ns', serviceaccount: { name: 'sa', uid: 'u' }, ...k }, ...extra }));
   const ref = { name: 'x', uid: 'y' };

@@ -18,14 +18,14 @@ import {
 
 export type BoundObjectKind = 'Pod' | 'Secret' | 'Node' | 'ValidatingWebhookConfiguration' | 'MutatingWebhookConfiguration';
 
-/** How a legacy token's header dates it (§1, §2.9). */
+/** How a legacy token's header dates it. */
 export type LegacyHeaderEra = 'kid-sha256' | 'kid-empty' | 'no-kid-typ-jwt' | 'no-kid' | 'kid-other';
 
 export interface Classification {
   kind: TokenKind;
   /** A finer kind the UI contract has no value for (webhook-bound is reported as `unbound`). */
   variant: TokenVariant | null;
-  /** `kubernetes.io.warnafter` is present (§1, §3). */
+  /** `kubernetes.io.warnafter` is present. */
   extended: boolean;
   /** Why: one line per clue, "clue → conclusion". */
   evidence: string[];
@@ -34,7 +34,7 @@ export interface Classification {
   title: string;
   headline: string;
   description: string;
-  /** The object a bound token is bound to (per the §1 order), when there is one. */
+  /** The object a bound token is bound to (pod, Secret, node, webhook: the first present), when there is one. */
   boundObject: { kind: BoundObjectKind; name: string | null; uid: string | null } | null;
   /** For legacy tokens: what the header says about their age. */
   legacyHeader: LegacyHeaderEra | null;
@@ -54,7 +54,7 @@ function legacyEra(header: Claims | null): LegacyHeaderEra {
   return 'kid-other';
 }
 
-/** §1 sub-cases and §7 (kid = base64url SHA-256 of the public key since v1.16, PR #78502). */
+/** Legacy header eras: kid = base64url SHA-256 of the public key since v1.16 (kubernetes/kubernetes PR #78502). */
 const LEGACY_ERAS: Record<LegacyHeaderEra, { evidence: string; versions: string }> = {
   'kid-sha256': {
     evidence: 'kid is a 43-character base64url key ID (SHA-256 of the public key) → minted by 1.16 or later',
@@ -132,7 +132,7 @@ function classifyBound(decoded: DecodedToken, bound: BoundClaims): Classificatio
       ? { kind: 'MutatingWebhookConfiguration' as const, ref: bound.mutatingWebhookConfiguration, claim: 'mutatingWebhookConfiguration' }
       : null;
 
-  // §1 step 2, in order: pod, secret, node without pod, webhook, none.
+  // In order: pod, secret, node without pod, webhook, none.
   if (pod) {
     kind = 'pod-bound';
     boundObject = { kind: 'Pod', ...pod };
@@ -205,18 +205,18 @@ function notKubernetes(evidence: string[]): Classification {
 }
 
 /**
- * What kind of token this is, following the classifier of reference §1 in its order, on the
- * decoded (unverified) payload. Never throws.
+ * What kind of token this is, on the decoded (unverified) payload: legacy claims first, then the
+ * bound `kubernetes.io` claim, else not a Kubernetes token. Never throws.
  */
 export function classifyToken(decoded: DecodedToken): Classification {
   const claims = decoded.claims;
   if (!claims) return notKubernetes(['the payload is not a JSON object → not a Kubernetes service account token']);
-  // §1 step 1
+  // The legacy issuer with the flat claims (kubernetes/kubernetes pkg/serviceaccount/legacy.go).
   if (readLegacyClaims(claims)) return classifyLegacy(decoded);
-  // §1 step 2
+  // A `kubernetes.io` object claim (kubernetes/kubernetes pkg/serviceaccount/claims.go).
   const bound = readBoundClaims(claims);
   if (bound) return classifyBound(decoded, bound);
-  // §1 step 3
+  // Neither: say why not.
   const evidence: string[] = [];
   const iss = stringClaim(claims, 'iss');
   if (iss === LEGACY_ISSUER) evidence.push(`iss is "${LEGACY_ISSUER}" but ${LEGACY_CLAIMS.namespace} is missing → not a legacy token`);

@@ -1,6 +1,5 @@
 /**
  * The one catalogue of findings: for every code, its severity, title, explanation and what to do.
- * Facts follow reference/kubernetes-tokens.md (sections cited as §n).
  */
 
 export type Severity = 'info' | 'warning' | 'danger';
@@ -45,10 +44,13 @@ export const FINDING_CATALOGUE = {
     explain: (p) => `nbf is ${p.nbf} (${p.until}), more than the ${p.leeway} s leeway ahead, so kube-apiserver answers "service account token is not valid yet".`,
     action: 'Check the clocks of the issuer and of this machine, or the time you chose to evaluate at.',
   }),
-  'issued-in-future': spec<{ iat: string; until: string; leeway: number }>({
+  'issued-in-future': spec<{ iat: string; until: string; leeway: number; iatUnchecked?: boolean }>({
     severity: 'danger',
     title: 'Issued in the future',
-    explain: (p) => `iat is ${p.iat} (${p.until}), more than ${p.leeway} s ahead, so kube-apiserver answers "service account token is issued in the future".`,
+    explain: (p) =>
+      p.iatUnchecked
+        ? `iat is ${p.iat} (${p.until}), more than ${p.leeway} s ahead. kube-apiserver 1.20–1.26, the chosen version among them, does not check iat (its go-jose v2.2.2 checks only nbf and exp), so it accepts the token if those are fine; from 1.27 it answers "service account token is issued in the future".`
+        : `iat is ${p.iat} (${p.until}), more than ${p.leeway} s ahead, so kube-apiserver answers "service account token is issued in the future".`,
     action: 'Check the clocks of the issuer and of this machine, or the time you chose to evaluate at.',
   }),
   'bad-time-claim': spec<{ problems: string }>({
@@ -83,13 +85,15 @@ export const FINDING_CATALOGUE = {
       `It never expires and works as long as ${p.secret} and its service account exist. Kubernetes stopped generating these Secrets in 1.24; since 1.29 unused auto-generated ones are labelled invalid and later deleted. Offline, only its signature and shape can be checked.`,
     action: 'Replace it with a short-lived bound token (kubectl create token, or a projected volume) and delete the Secret; see the migration helpers.',
   }),
-  'no-expiry': spec<{ legacy: boolean }>({
+  'no-expiry': spec<{ legacy: boolean; refusedAsExpired?: boolean }>({
     severity: 'warning',
     title: 'Never expires',
     explain: (p) =>
       p.legacy
         ? 'There is no exp claim: a legacy token is valid until its Secret is deleted.'
-        : 'There is no exp claim, so a verifier has no time limit to enforce; a leaked copy works until its signing key is retired.',
+        : `There is no exp claim, so a verifier has no time limit to enforce; a leaked copy works until its signing key is retired.${
+            p.refusedAsExpired ? ' Except on kube-apiserver 1.20–1.26, the chosen version among them: its go-jose v2.2.2 reads a missing exp as 1970 and answers "service account token has expired".' : ''
+          }`,
     action: 'Prefer tokens with an expiry: kubectl create token --duration, or a projected volume with expirationSeconds.',
   }),
   'past-warnafter': spec<{ warnafter: string; past: string }>({
@@ -163,6 +167,16 @@ export const FINDING_CATALOGUE = {
     explain: (p) =>
       `The header has kid "": Kubernetes minted tokens with an empty kid before 1.16${p.legacy ? '' : '; since then bound tokens always carry one'}. kube-apiserver tries every verification key for it.`,
     action: 'Nothing to do; to verify it here, supply all of the cluster’s service account keys.',
+  }),
+  'kid-mismatch': spec<{ tokenKid: string; derivedKid: string; refused: boolean; version: string }>({
+    severity: 'warning',
+    title: 'The key that verifies is not the one kube-apiserver would pick',
+    explain: (p) =>
+      `The signature verifies with a key whose Kubernetes-derived kid is "${p.derivedKid}", but the token's kid is "${p.tokenKid}". ` +
+      (p.refused
+        ? `kube-apiserver 1.31 and later try only the keys whose derived kid matches (kubernetes/kubernetes pkg/serviceaccount/jwt.go), so ${p.version} refuses the token.`
+        : `${p.version} tries every key and accepts it; from 1.31 kube-apiserver tries only the key whose derived kid matches and refuses it.`),
+    action: 'Supply the key this token was really signed with, or re-sign it with the key whose derived kid is in its header.',
   }),
   'string-aud': spec<{ aud: string }>({
     severity: 'info',

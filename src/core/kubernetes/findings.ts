@@ -1,44 +1,31 @@
-import type { RecognizedInput } from '../input/inputKinds';
-import { LEGACY_TOKEN_INVALID_SINCE_LABEL, LEGACY_TOKEN_LAST_USED_LABEL } from '../input/secretDocument';
 import { nonCanonicalTail } from '../jws/base64url';
 import type { DecodedToken } from '../jws/decodeToken';
 import { withoutTrailing } from '../text/trailing';
 import { formatDuration, formatRelative, formatUtc } from '../time/formatTime';
-import { API_SERVER_LEEWAY_SECONDS, evaluateValidity } from '../time/validity';
+import { API_SERVER_LEEWAY_SECONDS, type Validity } from '../time/validity';
 import type { Classification } from './classifyToken';
 import { FINDING_CATALOGUE, FINDING_CODES, makeFinding, type Finding } from './findingCatalogue';
-import { identityOf } from './identity';
+import type { Identity } from './identity';
 import { KUBERNETES_ALGORITHMS, audiences, headerString, readBoundClaims, show, stringClaim } from './kubernetesClaims';
-import { lifetimeOf } from './lifetime';
+import type { Lifetime } from './lifetime';
+import { behaviourOf, minorOf, type ClusterSettings, type VersionBehaviour } from './versions';
 
 export type { Finding } from './findingCatalogue';
 
 /** What the token came in, when that adds to the findings. */
 export interface FindingContext {
-  /** TokenRequest status.expirationTimestamp, in seconds (§9f). */
+  /** TokenRequest status.expirationTimestamp, in seconds (lifetimeOf reads it). */
   expirationTimestamp?: number;
-  /** Labels of the Secret the token came from (§6). */
+  /** Labels of the Secret the token came from: the legacy token tracker's and cleaner's. */
   legacyTokenInvalidSince?: string;
   legacyTokenLastUsed?: string;
   /** Audiences the user says the API server accepts (--api-audiences), besides the defaults. */
   apiAudiences?: string[];
 }
 
-/** The finding context a recognised input carries (a TokenRequest's time, a Secret's labels). */
-export function findingContextFrom(input: RecognizedInput): FindingContext {
-  const context: FindingContext = {};
-  if (input.expirationTimestamp !== undefined) context.expirationTimestamp = input.expirationTimestamp;
-  const fact = (label: string) => input.facts?.find((f) => f.label === label)?.value;
-  const invalidSince = fact(LEGACY_TOKEN_INVALID_SINCE_LABEL);
-  const lastUsed = fact(LEGACY_TOKEN_LAST_USED_LABEL);
-  if (invalidSince !== undefined) context.legacyTokenInvalidSince = invalidSince;
-  if (lastUsed !== undefined) context.legacyTokenLastUsed = lastUsed;
-  return context;
-}
-
 const API_SERVER_AUDIENCE = /^(?:https:\/\/)?kubernetes\.default\.svc(?:\.[a-z0-9-]+)*\/?$/i;
 
-/** Is this audience one kube-apiserver accepts by default: its issuer or a kubernetes.default.svc form (§2.2, §8)? */
+/** Is this audience one kube-apiserver accepts by default: its issuer or a kubernetes.default.svc form? */
 export function isApiServerAudience(aud: string, iss: string | null, extra: string[] = []): boolean {
   return aud === iss || extra.includes(aud) || API_SERVER_AUDIENCE.test(aud);
 }
@@ -46,8 +33,7 @@ export function isApiServerAudience(aud: string, iss: string | null, extra: stri
 const SEVERITY_RANK = { danger: 0, warning: 1, info: 2 } as const;
 const BOUND_KINDS = new Set(['pod-bound', 'secret-bound', 'node-bound', 'unbound']);
 
-function timeFindings(decoded: DecodedToken, now: number, out: Finding[]): void {
-  const validity = evaluateValidity(decoded.claims, now);
+function timeFindings(validity: Validity, now: number, out: Finding[], b: VersionBehaviour): void {
   const get = (name: string) => validity.times.find((t) => t.name === name)?.date;
   const unreadable = validity.times.filter((t) => !t.date.ok);
   if (unreadable.length) {
@@ -57,7 +43,7 @@ function timeFindings(decoded: DecodedToken, now: number, out: Finding[]): void 
   const exp = get('exp');
   const nbf = get('nbf');
   const iat = get('iat');
-  // Same rules and leeway as the validity banner (time/validity.ts, §4.3).
+  // Same rules and leeway as the validity banner (time/validity.ts).
   if (validity.state === 'not-yet-valid' && nbf?.ok) {
     out.push(makeFinding('not-yet-valid', { nbf: formatUtc(nbf.seconds), until: formatRelative(nbf.seconds, now), leeway }));
   }
@@ -68,7 +54,7 @@ function timeFindings(decoded: DecodedToken, now: number, out: Finding[]): void 
     out.push(makeFinding('in-leeway', { exp: formatUtc(exp.seconds), left: formatDuration(exp.seconds + leeway - now), leeway }));
   }
   if (validity.issuedInFuture && iat?.ok) {
-    out.push(makeFinding('issued-in-future', { iat: formatUtc(iat.seconds), until: formatRelative(iat.seconds, now), leeway }));
+    out.push(makeFinding('issued-in-future', { iat: formatUtc(iat.seconds), until: formatRelative(iat.seconds, now), leeway, iatUnchecked: !b.checksIat }));
   }
 }
 
@@ -104,11 +90,25 @@ function encodingFindings(decoded: DecodedToken, out: Finding[]): void {
   }
 }
 
+/** What the finding rules read, each computed once by inspectToken and handed down. */
+export interface FindingInputs {
+  decoded: DecodedToken;
+  classification: Classification;
+  identity: Identity | null;
+  /** lifetimeOf with the context's expirationTimestamp. */
+  lifetime: Lifetime;
+  /** evaluateValidity at the same instant, with the API server's leeway. */
+  validity: Validity;
+}
+
 /**
  * Findings for a decoded token: what is wrong or worth knowing, each with an explanation and what
  * to do, texts from FINDING_CATALOGUE. Sorted by severity (danger first), then catalogue order.
  */
-export function findingsFor(decoded: DecodedToken, classification: Classification, nowSeconds: number, context: FindingContext = {}): Finding[] {
+/** `cluster`: the chosen version and flags; texts that depend on the version follow it (D2, D3). */
+export function findingsOf(inputs: FindingInputs, nowSeconds: number, context: FindingContext = {}, cluster: ClusterSettings = {}): Finding[] {
+  const { decoded, classification, identity, lifetime: life, validity } = inputs;
+  const b = behaviourOf(minorOf(cluster.version ?? 'latest'), cluster);
   const out: Finding[] = [];
   const claims = decoded.claims;
   const kind = classification.kind;
@@ -123,10 +123,9 @@ export function findingsFor(decoded: DecodedToken, classification: Classificatio
   if (decoded.headerObject && decoded.headerObject.kid === '') out.push(makeFinding('kid-empty', { legacy: kind === 'legacy' }));
   encodingFindings(decoded, out);
 
-  if (claims) timeFindings(decoded, nowSeconds, out);
-  if (claims && !Object.hasOwn(claims, 'exp')) out.push(makeFinding('no-expiry', { legacy: kind === 'legacy' }));
+  if (claims) timeFindings(validity, nowSeconds, out, b);
+  if (claims && !Object.hasOwn(claims, 'exp')) out.push(makeFinding('no-expiry', { legacy: kind === 'legacy', refusedAsExpired: b.refusesMissingExp }));
 
-  const identity = identityOf(decoded, classification);
   if (identity) {
     const refused = identity.problems.filter((p) => p.code === 'missing-claim' || p.code === 'invalid-name');
     if (refused.length) out.push(makeFinding('identity-invalid', { problems: refused.map((p) => p.message).join(' ') }));
@@ -149,7 +148,6 @@ export function findingsFor(decoded: DecodedToken, classification: Classificatio
       out.push(makeFinding('multiple-bindings', { objects: named.join(' and ') }));
     }
 
-    const life = lifetimeOf(decoded, nowSeconds, context.expirationTimestamp !== undefined ? { expirationTimestamp: context.expirationTimestamp } : {});
     if (life.extended) {
       if (life.effectiveLifetimeSeconds !== null && life.hardLifetimeSeconds !== null) {
         out.push(makeFinding('extended-expiry', { effective: formatDuration(life.effectiveLifetimeSeconds), hard: formatDuration(life.hardLifetimeSeconds) }));
@@ -169,7 +167,7 @@ export function findingsFor(decoded: DecodedToken, classification: Classificatio
     if (typeof aud === 'string') out.push(makeFinding('string-aud', { aud: show(aud) }));
     const list = audiences(claims);
     const iss = stringClaim(claims, 'iss');
-    // Webhook-bound tokens may not use API server audiences at all (§2.7).
+    // Webhook-bound tokens may not use API server audiences at all.
     if (classification.variant !== 'webhook-bound' && list.length > 0 && !list.some((a) => isApiServerAudience(a, iss, context.apiAudiences))) {
       out.push(makeFinding('audience-not-apiserver', { aud: list.map((a) => show(a)).join(', '), iss: iss === null ? '(none)' : show(iss) }));
     }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeToken } from '../jws/decodeToken';
 import { classifyToken } from './classifyToken';
 import { runWithStubKubectl } from '../../testing/stubKubectl';
-import { validateClaims } from '../verify/validateClaims';
-import { EXTRA_KEYS, identityOf, kubectlAuthCanIList } from './identity';
+import { apiServerVerdict } from './apiServerVerdict';
+import { EXTRA_KEYS, identityForVersion, identityOf, kubectlAuthCanIList, type Identity } from './identity';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -44,7 +44,7 @@ describe('identityOf: fixtures/MANIFEST.json', () => {
   });
 });
 
-describe('identityOf: user extra (§10) against fixtures/vectors', () => {
+describe('identityOf: user extra against fixtures/vectors', () => {
   it.each([
     'derived/k8s-derived-bound-node-es256',
     'derived/k8s-derived-bound-pod-extended-v1.21-1.28-rs256',
@@ -72,7 +72,7 @@ describe('identityOf: user extra (§10) against fixtures/vectors', () => {
     expect(got?.extra).toEqual({});
     expect(got?.username).toBe(v.expect_detail.username);
     expect(got?.uid).toBe(v.expect_detail.uid);
-    // The vector lists MakeGroupNames; the authenticator chain appends system:authenticated (§10).
+    // The vector lists MakeGroupNames; the authenticator chain appends system:authenticated.
     expect(got?.groups).toEqual([...(v.expect_detail.groups as string[]), 'system:authenticated']);
     expect(got?.secret).toEqual({ name: 'my-rsa-secret', uid: null });
   });
@@ -84,7 +84,7 @@ describe('identityOf: user extra (§10) against fixtures/vectors', () => {
   });
 });
 
-describe('identityOf: conditions of §10', () => {
+describe('identityOf: conditions of apiserver pkg/authentication/serviceaccount/util.go', () => {
   const base = { iss: 'https://k', sub: 'system:serviceaccount:ns:sa', jti: 'j-1' };
   const k = (rest: Record<string, unknown>) => ({ ...base, 'kubernetes.io': { namespace: 'ns', serviceaccount: { name: 'sa', uid: 'sa-uid' }, ...rest } });
 
@@ -171,12 +171,12 @@ describe('identityOf: problems', () => {
       'kubernetes.io/serviceaccount/service-account.uid': 'uid',
     };
     expect(ofPayload(claims)?.problems).toEqual([]);
-    const verdict = validateClaims(claims, { issuers: [], audiences: [], nowSeconds: 0 });
+    const verdict = apiServerVerdict(claims, { issuers: [], audiences: [], nowSeconds: 0 });
     expect(verdict.reasons.map((r) => r.code)).not.toContain('legacy-sub-invalid');
     // The same text as a namespace (a DNS-1123 label, at most 63) is refused by both.
     const asNamespace = { ...claims, sub: `system:serviceaccount:${name}:sa`, 'kubernetes.io/serviceaccount/namespace': name, 'kubernetes.io/serviceaccount/service-account.name': 'sa' };
     expect(ofPayload(asNamespace)?.problems.map((p) => p.code)).toEqual(['sub-invalid', 'invalid-name']);
-    expect(validateClaims(asNamespace, { issuers: [], audiences: [], nowSeconds: 0 }).reasons.map((r) => r.code)).toContain('legacy-sub-invalid');
+    expect(apiServerVerdict(asNamespace, { issuers: [], audiences: [], nowSeconds: 0 }).reasons.map((r) => r.code)).toContain('legacy-sub-invalid');
   });
 
   it('a bound token without namespace has no username or groups', () => {
@@ -219,5 +219,25 @@ describe('kubectlAuthCanIList', () => {
 
   it('is null without a namespace or service account', () => {
     expect(kubectlAuthCanIList({ username: null, uid: null, namespace: null, serviceAccount: 'sa', groups: [], extra: {}, pod: null, node: null, secret: null, problems: [] })).toBeNull();
+  });
+});
+
+// D12: kubernetes/apiserver pkg/authentication/serviceaccount/util.go @ v0.28.0 has only the pod
+// extras; kubernetes/kubernetes pkg/serviceaccount/claims.go (1.29+) gates node info and the JTI.
+describe('identityForVersion: the user extras a chosen version sets', () => {
+  const pod = () => identity(vector('derived/k8s-derived-bound-pod-extended-v1.30plus-es256').token) as Identity;
+  const keys = (id: Identity) => Object.keys(id.extra);
+  it('pod-bound: only the pod extras up to 1.29 (gates off in 1.29), all from 1.30', () => {
+    expect(keys(identityForVersion(pod(), { version: '1.28' }))).toEqual([EXTRA_KEYS.podName, EXTRA_KEYS.podUid]);
+    expect(keys(identityForVersion(pod(), { version: '1.29' }))).toEqual([EXTRA_KEYS.podName, EXTRA_KEYS.podUid]);
+    expect(keys(identityForVersion(pod(), { version: '1.29', gates: { ServiceAccountTokenJTI: true } }))).toEqual([EXTRA_KEYS.podName, EXTRA_KEYS.podUid, EXTRA_KEYS.credentialId]);
+    expect(identityForVersion(pod(), { version: '1.30' })).toEqual(pod());
+    expect(identityForVersion(pod(), {})).toEqual(pod());
+  });
+
+  it('node-bound: no node extras up to 1.28, where the binding is ignored', () => {
+    const node = identity(vector('derived/k8s-derived-bound-node-es256').token) as Identity;
+    expect(keys(identityForVersion(node, { version: '1.28' }))).not.toContain(EXTRA_KEYS.nodeName);
+    expect(keys(identityForVersion(node, { version: 'latest' }))).toContain(EXTRA_KEYS.nodeName);
   });
 });

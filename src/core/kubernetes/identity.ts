@@ -4,8 +4,9 @@ import { LEGACY_CLAIMS, readBoundClaims, readLegacyClaims, show, stringClaim, ty
 import type { Result } from '../result';
 import { kubectlCommand } from './kubectlCommand';
 import { ALL_SERVICE_ACCOUNTS_GROUP, AUTHENTICATED_GROUP, SERVICE_ACCOUNT_GROUP_PREFIX, checkName, makeUsername, splitUsername } from './kubernetesNames';
+import { behaviourOf, minorOf, type ClusterSettings } from './versions';
 
-/** User extra keys set by the service account authenticator (k/apiserver serviceaccount/util.go, §10). */
+/** User extra keys set by the service account authenticator (kubernetes/apiserver pkg/authentication/serviceaccount/util.go). */
 export const EXTRA_KEYS = {
   podName: 'authentication.kubernetes.io/pod-name',
   podUid: 'authentication.kubernetes.io/pod-uid',
@@ -18,7 +19,7 @@ export const EXTRA_KEYS = {
   mutatingWebhookUid: 'authentication.kubernetes.io/mutatingwebhookconfiguration-uid',
 } as const;
 
-/** Who the API server will take the caller to be, as RBAC sees it (§10). */
+/** Who the API server will take the caller to be, as RBAC sees it. */
 export interface Identity {
   /** `system:serviceaccount:<ns>:<name>`; null when the claims lack namespace or name. */
   username: string | null;
@@ -42,7 +43,7 @@ export interface Identity {
 
 export interface IdentityProblem {
   /**
-   * `sub-invalid`: legacy sub disagrees with the claims (refused, §4.2). `sub-mismatch`: bound sub
+   * `sub-invalid`: legacy sub disagrees with the claims (refused by legacy.go). `sub-mismatch`: bound sub
    * disagrees with kubernetes.io (edited or foreign). `missing-claim`, `invalid-name`: refused.
    */
   code: 'sub-invalid' | 'sub-mismatch' | 'missing-claim' | 'invalid-name';
@@ -50,7 +51,7 @@ export interface IdentityProblem {
 }
 
 function groupsFor(namespace: string | null): string[] {
-  // MakeGroupNames plus system:authenticated, which the authenticator chain appends (§10).
+  // MakeGroupNames plus system:authenticated, which the authenticator chain appends.
   return namespace ? [ALL_SERVICE_ACCOUNTS_GROUP, `${SERVICE_ACCOUNT_GROUP_PREFIX}${namespace}`, AUTHENTICATED_GROUP] : [];
 }
 
@@ -69,7 +70,7 @@ function legacyIdentity(decoded: DecodedToken): Identity {
   const namespace = legacy?.namespace ?? null;
   const name = legacy?.serviceAccountName ?? null;
   const problems: IdentityProblem[] = [];
-  // §4.2: the legacy validator requires these to be non-empty.
+  // The legacy validator (kubernetes/kubernetes pkg/serviceaccount/legacy.go) requires these to be non-empty.
   const required: [string, string | null][] = [
     ['sub', stringClaim(claims, 'sub') || null],
     [LEGACY_CLAIMS.namespace, namespace],
@@ -125,7 +126,7 @@ function boundIdentity(decoded: DecodedToken, classification: Classification): I
   const extra: Record<string, string[]> = {};
   const pod = classification.kind === 'pod-bound' ? (bound?.pod ?? null) : null;
   const node = classification.kind === 'pod-bound' || classification.kind === 'node-bound' ? (bound?.node ?? null) : null;
-  // §10: pod extras only when both name and uid are non-empty; node-uid only when non-empty.
+  // util.go: pod extras only when both name and uid are non-empty; node-uid only when non-empty.
   if (pod?.name && pod.uid) {
     extra[EXTRA_KEYS.podName] = [pod.name];
     extra[EXTRA_KEYS.podUid] = [pod.uid];
@@ -143,7 +144,7 @@ function boundIdentity(decoded: DecodedToken, classification: Classification): I
     if (m?.uid) extra[EXTRA_KEYS.mutatingWebhookUid] = [m.uid];
   }
   const jti = stringClaim(claims, 'jti');
-  if (jti) extra[EXTRA_KEYS.credentialId] = [`JTI=${jti}`]; // §4.3 step 7
+  if (jti) extra[EXTRA_KEYS.credentialId] = [`JTI=${jti}`]; // as kubernetes/kubernetes pkg/serviceaccount/claims.go sets it
 
   return {
     username: namespace && name ? makeUsername(namespace, name) : null,
@@ -160,7 +161,22 @@ function boundIdentity(decoded: DecodedToken, classification: Classification): I
 }
 
 /**
- * The user the API server derives from a token (§10). Null for tokens that are not Kubernetes
+ * The identity as one version sets the user extras (D12): up to 1.28 only pod-name and pod-uid
+ * (kubernetes/apiserver pkg/authentication/serviceaccount/util.go @ v0.28.0); from 1.29 node-name and
+ * node-uid follow ServiceAccountTokenPodNodeInfo for pod tokens and node binding validation for node
+ * tokens, credential-id follows ServiceAccountTokenJTI (kubernetes/kubernetes pkg/serviceaccount/claims.go).
+ * The webhook extras (1.37 alpha) are left as they are.
+ */
+export function identityForVersion(identity: Identity, settings: ClusterSettings): Identity {
+  const b = behaviourOf(minorOf(settings.version ?? 'latest'), settings);
+  const nodeExtras = identity.pod ? b.nodeExtrasForPods : b.nodeExtrasForNodes;
+  const drop = new Set<string>([...(nodeExtras ? [] : [EXTRA_KEYS.nodeName, EXTRA_KEYS.nodeUid]), ...(b.credentialIdExtra ? [] : [EXTRA_KEYS.credentialId])]);
+  if (![...drop].some((key) => key in identity.extra)) return identity;
+  return { ...identity, extra: Object.fromEntries(Object.entries(identity.extra).filter(([key]) => !drop.has(key))) };
+}
+
+/**
+ * The user the API server derives from a token (kubernetes/apiserver pkg/authentication/serviceaccount/util.go). Null for tokens that are not Kubernetes
  * service account tokens: their identity depends on the cluster's OIDC configuration.
  */
 export function identityOf(decoded: DecodedToken, classification: Classification): Identity | null {

@@ -9,7 +9,7 @@ describe('kubernetesClaims', () => {
     expect(readBoundClaims(null)).toBeNull();
   });
 
-  it('reads legacy claims only with the legacy issuer and namespace claim (§1)', () => {
+  it('reads legacy claims only with the legacy issuer and namespace claim', () => {
     expect(isLegacyShape({ iss: 'kubernetes/serviceaccount', 'kubernetes.io/serviceaccount/namespace': '' })).toBe(true);
     expect(isLegacyShape({ iss: 'kubernetes/serviceaccount' })).toBe(false);
     expect(readLegacyClaims({ iss: 'x', 'kubernetes.io/serviceaccount/namespace': 'ns' })).toBeNull();

@@ -5,10 +5,10 @@
 
 export type Claims = Record<string, unknown>;
 
-/** `iss` of legacy Secret-based tokens (k/k pkg/serviceaccount/legacy.go LegacyIssuer, §1). */
+/** `iss` of legacy Secret-based tokens (kubernetes/kubernetes pkg/serviceaccount/legacy.go, LegacyIssuer). */
 export const LEGACY_ISSUER = 'kubernetes/serviceaccount';
 
-/** The flat private claims of legacy tokens (legacyPrivateClaims JSON tags, §2.1). */
+/** The flat private claims of legacy tokens (legacyPrivateClaims JSON tags, legacy.go). */
 export const LEGACY_CLAIMS = {
   namespace: 'kubernetes.io/serviceaccount/namespace',
   secretName: 'kubernetes.io/serviceaccount/secret.name',
@@ -16,10 +16,10 @@ export const LEGACY_CLAIMS = {
   serviceAccountUid: 'kubernetes.io/serviceaccount/service-account.uid',
 } as const;
 
-/** The nested private claim of bound tokens (privateClaims `kubernetes.io`, §2.2). */
+/** The nested private claim of bound tokens (privateClaims `kubernetes.io`, kubernetes/kubernetes pkg/serviceaccount/claims.go). */
 export const BOUND_CLAIM = 'kubernetes.io';
 
-/** Algorithms Kubernetes signs with: RS256 for RSA keys, ES256/384/512 by curve (§7, §11). */
+/** Algorithms Kubernetes signs with: RS256 for RSA keys, ES256/384/512 by curve. */
 export const KUBERNETES_ALGORITHMS = ['RS256', 'ES256', 'ES384', 'ES512'] as const;
 
 export interface ObjectRef {
@@ -41,7 +41,7 @@ export interface BoundClaims {
   pod: ObjectRef | null;
   secret: ObjectRef | null;
   node: ObjectRef | null;
-  /** 1.37 alpha, member names unverified (§2.7). */
+  /** 1.37 alpha, member names unverified. */
   validatingWebhookConfiguration: ObjectRef | null;
   mutatingWebhookConfiguration: ObjectRef | null;
   /** Present (any value) when the claim exists; its value is read by the time code. */
@@ -67,7 +67,7 @@ function readRef(value: unknown): ObjectRef | null {
   return { name: nonEmptyString(own(value, 'name')), uid: nonEmptyString(own(value, 'uid')) };
 }
 
-/** True when `iss` is the legacy issuer and the legacy namespace claim is present (§1 step 1). */
+/** True when `iss` is the legacy issuer and the legacy namespace claim is present. */
 export function isLegacyShape(claims: Claims | null): boolean {
   return !!claims && own(claims, 'iss') === LEGACY_ISSUER && Object.hasOwn(claims, LEGACY_CLAIMS.namespace);
 }
@@ -83,7 +83,7 @@ export function readLegacyClaims(claims: Claims | null): LegacyClaims | null {
   };
 }
 
-/** The `kubernetes.io` object claim of a bound token, or null when there is none (§1 step 2). */
+/** The `kubernetes.io` object claim of a bound token, or null when there is none. */
 export function readBoundClaims(claims: Claims | null): BoundClaims | null {
   const k = own(claims, BOUND_CLAIM);
   if (!isPlainObject(k)) return null;
@@ -106,7 +106,7 @@ export function stringClaim(claims: Claims | null, name: string): string | null 
   return typeof v === 'string' ? v : null;
 }
 
-/** `aud` as a list: RFC 7519 allows a string or an array of strings (§2.9). */
+/** `aud` as a list: RFC 7519 allows a string or an array of strings. */
 export function audiences(claims: Claims | null): string[] {
   const aud = own(claims, 'aud');
   if (typeof aud === 'string') return [aud];

@@ -24,7 +24,7 @@ describe('lifetimeOf: extended pod token (fixtures/tokens/pod-bound-extended.jwt
     expect(l.notes[0]).toMatch(/effective lifetime 1 h 0 min 7 s \(3607 s, until warnafter\); hard expiry 365 days/);
   });
 
-  it('refreshes at 80 % of the requested 3607 s: 2886 s after issue (§5)', () => {
+  it('refreshes at 80 % of the requested 3607 s: 2886 s after issue', () => {
     const l = lifetimeOf(token, IAT + 60);
     expect(l.requestedTtlSeconds).toBe(3607);
     expect(l.ttlSource).toBe('warnafter');

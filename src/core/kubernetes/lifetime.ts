@@ -3,16 +3,22 @@ import { formatDuration, formatUtc } from '../time/formatTime';
 import { API_SERVER_LEEWAY_SECONDS, readTimeClaims } from '../time/validity';
 import { readBoundClaims } from './kubernetesClaims';
 
-/** Admission-injected pod tokens request 60*60 + 7 s (WarnOnlyBoundTokenExpirationSeconds, §3). */
+/**
+ * Admission-injected pod tokens request 60*60 + 7 s (WarnOnlyBoundTokenExpirationSeconds,
+ * kubernetes/kubernetes pkg/serviceaccount/claims.go).
+ */
 export const ADMISSION_TOKEN_SECONDS = 3607;
-/** ExpirationExtensionSeconds: 365 days (§3). */
+/** ExpirationExtensionSeconds: 365 days (pkg/serviceaccount/claims.go too). */
 export const EXTENDED_EXPIRATION_SECONDS = 365 * 24 * 60 * 60;
-/** Kubelet token manager: refresh after 24 h at the latest, with up to 10 s jitter (§5). */
+/**
+ * Kubelet token manager: refresh after 24 h at the latest, with up to 10 s jitter
+ * (kubernetes/kubernetes pkg/kubelet/token/token_manager.go).
+ */
 export const KUBELET_MAX_TTL_SECONDS = 24 * 60 * 60;
 export const KUBELET_MAX_JITTER_SECONDS = 10;
 
 export interface LifetimeOptions {
-  /** TokenRequest status.expirationTimestamp, in seconds (§9f). */
+  /** TokenRequest status.expirationTimestamp, in seconds. */
   expirationTimestamp?: number;
   /** The requested spec.expirationSeconds, when known. */
   requestedTtlSeconds?: number;
@@ -41,16 +47,16 @@ export interface Lifetime {
   /** The TTL the token was requested with (what the kubelet's refresh rule uses). */
   requestedTtlSeconds: number | null;
   ttlSource: 'option' | 'expiration-timestamp' | 'warnafter' | 'exp' | null;
-  /** For pod-bound tokens: when a kubelet-managed (projected) token is refreshed (§5). */
+  /** For pod-bound tokens: when a kubelet-managed (projected) token is refreshed. */
   kubeletRefresh: KubeletRefresh | null;
-  /** now > warnafter: still accepted, but logged as stale (§4.3 step 6). */
+  /** now > warnafter: still accepted, but logged as stale (kubernetes/kubernetes pkg/serviceaccount/claims.go). */
   stale: boolean;
   secondsPastWarnafter: number | null;
   leewaySeconds: number;
-  /** exp + leeway: the last instant kube-apiserver accepts it (§4.3). */
+  /** exp + leeway: the last instant kube-apiserver accepts it. */
   acceptedUntil: number | null;
   expirationTimestamp: number | null;
-  /** TokenRequest expirationTimestamp earlier than exp: the API server extended it (§3, §9f). */
+  /** TokenRequest expirationTimestamp earlier than exp: the API server extended it. */
   extensionRevealed: boolean;
   /** Sentences for the time panel. */
   notes: string[];
@@ -61,7 +67,7 @@ function positive(n: number | undefined): n is number {
 }
 
 /**
- * Lifetimes done right (§3, §5): for extended tokens the effective lifetime beside the hard exp,
+ * Lifetimes: for extended tokens the effective lifetime beside the hard exp,
  * the kubelet's refresh instant, staleness past warnafter and the 60 s leeway.
  */
 export function lifetimeOf(decoded: DecodedToken, nowSeconds: number, options: LifetimeOptions = {}): Lifetime {
@@ -87,7 +93,7 @@ export function lifetimeOf(decoded: DecodedToken, nowSeconds: number, options: L
     requested = Math.floor(options.requestedTtlSeconds);
     ttlSource = 'option';
   } else if (expirationTimestamp !== null && iat !== null && expirationTimestamp > iat) {
-    // The kubelet works the other way round: iat = expirationTimestamp − expirationSeconds (§5).
+    // The kubelet works the other way round: iat = expirationTimestamp − expirationSeconds.
     requested = expirationTimestamp - iat;
     ttlSource = 'expiration-timestamp';
   } else if (extended && effective !== null && effective > 0) {
@@ -105,13 +111,15 @@ export function lifetimeOf(decoded: DecodedToken, nowSeconds: number, options: L
   }
   if (!extended && bound?.pod && hard === ADMISSION_TOKEN_SECONDS) {
     notes.push(
-      `It lives ${ADMISSION_TOKEN_SECONDS} s, what admission-injected pod tokens request, yet it was not extended: the API server runs with --service-account-extend-token-expiration=false, the token has audiences beyond the API server’s, or a projected volume asked for 3607 s by hand.`,
+      // storage/token.go extends every pod-bound request for exactly 3607 s, hand-written volumes too;
+      // the audience condition exists from 1.24 (VERSION_RULES.extensionAudienceRule, PR #105954).
+      `It lives ${ADMISSION_TOKEN_SECONDS} s, what admission-injected pod tokens request, yet it was not extended: the API server runs with --service-account-extend-token-expiration=false, or (from 1.24) the token has audiences beyond the API server’s. Otherwise any pod-bound request for exactly 3607 s is extended, a hand-written projected volume too.`,
     );
   }
 
   let kubeletRefresh: KubeletRefresh | null = null;
   if (bound?.pod && iat !== null && requested !== null) {
-    // §5: refresh once older than 80 % of the requested TTL (integer math TTL*20/100) or 24 h.
+    // token_manager.go: refresh once older than 80 % of the requested TTL (integer math TTL*20/100) or 24 h.
     const eighty = requested - Math.floor((requested * 20) / 100);
     const afterSeconds = Math.min(eighty, KUBELET_MAX_TTL_SECONDS);
     const at = iat + afterSeconds;

@@ -29,7 +29,7 @@ export interface MigrationOptions {
   expirationSeconds?: number;
 }
 
-/** Titles and explanations of the migration helpers (reference §2.1, §2.3, §2.4, §3, §5, §6). */
+/** Titles and explanations of the migration helpers. */
 export const MIGRATION_CATALOGUE: Record<MigrationId, { title: string; description: string }> = {
   'create-token': {
     title: 'Get a short-lived token instead',

@@ -1,5 +1,5 @@
 /**
- * RFC 7519 NumericDate: seconds since 1970-01-01T00:00:00Z. Kubernetes writes integers (§2.9).
+ * RFC 7519 NumericDate: seconds since 1970-01-01T00:00:00Z. Kubernetes writes integers (kubernetes/kubernetes pkg/serviceaccount/jwt.go, signed by go-jose, v1.36).
  * Anything a browser would turn into "Invalid Date" becomes a message instead.
  */
 

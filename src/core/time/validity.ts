@@ -2,7 +2,7 @@ import { claimAt } from '../claims/flattenClaims';
 import { formatDuration, formatRelative } from './formatTime';
 import { parseNumericDate, type NumericDate } from './numericDate';
 
-/** go-jose's jwt.DefaultLeeway, which kube-apiserver uses for exp, nbf and iat (reference §4.3). */
+/** go-jose's jwt.DefaultLeeway, which kube-apiserver uses for exp, nbf and iat (kubernetes/kubernetes pkg/serviceaccount/claims.go validator.Validate, v1.36). */
 export const API_SERVER_LEEWAY_SECONDS = 60;
 
 export type ValidityState = 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry';
@@ -43,7 +43,7 @@ export function readTimeClaims(claims: Record<string, unknown> | null): TimeClai
 
 /**
  * Is the token usable at `nowSeconds`, as kube-apiserver would judge it: expired only when
- * now > exp + leeway, not yet valid when now < nbf − leeway (reference §4.3, §11).
+ * now > exp + leeway, not yet valid when now < nbf − leeway (kubernetes/kubernetes pkg/serviceaccount/claims.go validator.Validate, v1.36).
  */
 export function evaluateValidity(
   claims: Record<string, unknown> | null,

@@ -337,6 +337,7 @@ export const TRUST_NOTES = {
   failingParts: (parts: string[]) => `Failing part${parts.length > 1 ? 's' : ''}: ${parts.join('; ')}.`,
   timedOut: (seconds: number) =>
     `The evaluation did not finish within ${seconds} s and was stopped, so nothing could be concluded. Expressions this slow are far beyond any real policy.`,
+  noWorker: 'The Trust worker could not start in this browser (a policy may block workers), and this build does not evaluate on the page itself.',
   notBoolean: (value: string) => `The expression returned ${value}, not a boolean; the relying party refuses such a configuration.`,
 } as const;
 
@@ -387,3 +388,19 @@ export const TRUST_VERDICT_TEXT = {
   false: (rp: string) => `${rp} would refuse this token`,
   unknown: (rp: string) => `Cannot tell whether ${rp} would accept this token`,
 } as const;
+
+/** Headings of the reason groups, in the order reports list them. */
+export const TRUST_GROUP_TITLES: Record<TrustReasonGroup, string> = {
+  token: 'The token',
+  'relying-party-only': 'What only the relying party can check',
+  'relying-party': 'The relying party’s configuration',
+};
+
+/** A reason's effect on the verdict, as a short label beside it. */
+export const TRUST_EFFECT_LABELS: Record<TrustEffect, string> = {
+  reject: 'Refuses',
+  unknown: 'Cannot tell',
+  pass: 'Passes',
+  warn: 'Warning',
+  info: 'Note',
+};

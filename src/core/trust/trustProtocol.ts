@@ -6,8 +6,10 @@
 import { decodeToken } from '../jws/decodeToken';
 import { evaluateTrust } from './evaluateTrust';
 import type { ParseYaml } from './recognizeTrustConfig';
-import { TRUST_NOTES, cannotEvaluate, type TrustKind } from './trustCatalogue';
-import { buildReport, type TrustReport } from './trustReport';
+import type { TrustReport } from './trustReport';
+
+// In trustReport, so the page can answer a stopped worker without loading the evaluators.
+export { timedOutReport } from './trustReport';
 
 export interface TrustRequest {
   type: 'evaluate';
@@ -30,9 +32,4 @@ export interface TrustResponse {
 export function handleTrustRequest(request: TrustRequest, parseYaml?: ParseYaml): TrustResponse {
   const decoded = request.token === null ? null : decodeToken(request.token);
   return { type: 'report', id: request.id, report: evaluateTrust(request.configText, decoded, request.nowSeconds, parseYaml ? { parseYaml } : {}) };
-}
-
-/** What to show when a worker had to be stopped: unknown, with cannot-evaluate. */
-export function timedOutReport(kind: TrustKind, seconds: number): TrustReport {
-  return buildReport(kind, [cannotEvaluate('relying-party', 'the configuration', TRUST_NOTES.timedOut(seconds))], null, []);
 }

@@ -6,6 +6,8 @@
  */
 import {
   TRUST_FIX_CATALOGUE,
+  TRUST_NOTES,
+  cannotEvaluate,
   TRUST_KINDS,
   TRUST_VERDICT_TEXT,
   type TrustFixId,
@@ -68,4 +70,9 @@ export function buildReport(kind: TrustKind, reasons: TrustReason[], identity: T
   const base = TRUST_VERDICT_TEXT[accepted](relyingParty);
   const headline = accepted === 'true' || !first ? `${base}.` : `${base}: ${first.title.charAt(0).toLowerCase()}${first.title.slice(1)}.`;
   return { kind, kindTitle: title, relyingParty, accepted, headline, reasons: ordered, identity, fixes };
+}
+
+/** What to show when a worker had to be stopped: unknown, with cannot-evaluate. */
+export function timedOutReport(kind: TrustKind, seconds: number): TrustReport {
+  return buildReport(kind, [cannotEvaluate('relying-party', 'the configuration', TRUST_NOTES.timedOut(seconds))], null, []);
 }

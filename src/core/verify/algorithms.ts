@@ -45,7 +45,7 @@ const KUBERNETES_ALGORITHMS: ReadonlySet<string> = new Set(['RS256', 'ES256', 'E
 
 /**
  * The only algorithms kube-apiserver signs with (RSA keys → RS256 whatever their size; EC by
- * curve) and the only ones external signers may use (reference §7, §11).
+ * curve) and the only ones external signers may use (kubernetes/kubernetes pkg/serviceaccount/jwt.go; kubernetes/kubernetes pkg/serviceaccount/externaljwt, v1.36).
  */
 export function isKubernetesAlgorithm(alg: unknown): boolean {
   return typeof alg === 'string' && KUBERNETES_ALGORITHMS.has(alg);

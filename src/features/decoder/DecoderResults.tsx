@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { Disclosure } from '../../components/Disclosure';
 import { Panel } from '../../components/Panel';
 import { flattenClaims } from '../../core/claims/flattenClaims';
 import type { DecodedToken } from '../../core/jws/decodeToken';
@@ -17,30 +18,41 @@ interface DecoderResultsProps {
   atSeconds: number;
   nowSeconds: number;
   onAsOfChange: (asOf: AsOf) => void;
-  /** Views from other features (signature, Kubernetes) placed between validity and the panels. */
+  /** The summary card (verdict, kind, time, signature, identity), first under any decode error. */
+  summary?: ReactNode;
+  /** Views from other features (findings, identity, verification) placed after the claims. */
   children?: ReactNode;
-  /** Views placed after the claims. */
+  /** Views placed last (lifetime, migration). */
   footer?: ReactNode;
 }
 
-export function DecoderResults({ decoded, asOf, atSeconds, nowSeconds, onAsOfChange, children, footer }: DecoderResultsProps) {
+/**
+ * The results, jwt.io's way round: the summary, then header, payload and claims at once; the
+ * explanations follow, the long ones collapsed (one click each, their hooks still in the page).
+ */
+export function DecoderResults({ decoded, asOf, atSeconds, nowSeconds, onAsOfChange, summary, children, footer }: DecoderResultsProps) {
   const validity = useMemo(() => evaluateValidity(decoded.claims, atSeconds), [decoded.claims, atSeconds]);
   const rows = useMemo(() => (decoded.claims ? flattenClaims(decoded.claims) : []), [decoded.claims]);
   return (
     <div className="space-y-4">
       <DecodeErrors errors={decoded.errors} warnings={decoded.warnings} />
-      {decoded.claims && <TimePanel claims={decoded.claims} validity={validity} asOf={asOf} nowSeconds={nowSeconds} onAsOfChange={onAsOfChange} />}
-      {children}
+      {summary}
       <DecodedPanels decoded={decoded} />
-      {decoded.headerObject && (
-        <Panel id="header-params" title="Header parameters">
-          <HeaderParams header={decoded.headerObject} />
-        </Panel>
-      )}
       {rows.length > 0 && (
         <Panel id="claims" title={`Claims (${rows.length})`}>
           <ClaimsTable rows={rows} nowSeconds={atSeconds} />
         </Panel>
+      )}
+      {children}
+      {decoded.claims && (
+        <Disclosure id="time" title="Time: details, or judge at another instant">
+          <TimePanel claims={decoded.claims} validity={validity} asOf={asOf} nowSeconds={nowSeconds} onAsOfChange={onAsOfChange} />
+        </Disclosure>
+      )}
+      {decoded.headerObject && (
+        <Disclosure id="header-params" title="Header parameters explained">
+          <HeaderParams header={decoded.headerObject} />
+        </Disclosure>
       )}
       {footer}
     </div>

@@ -1,6 +1,6 @@
 import { readTimeClaims, type Validity } from '../../core/time/validity';
 import { AsOfControl, type AsOf } from './AsOfControl';
-import { ValidityBanner } from './ValidityBanner';
+import { ValidityDetails } from './ValidityDetails';
 
 interface TimePanelProps {
   claims: Record<string, unknown> | null;
@@ -10,7 +10,7 @@ interface TimePanelProps {
   onAsOfChange: (asOf: AsOf) => void;
 }
 
-/** Validity at now or a chosen instant, with jumps to the token's own instants. */
+/** Validity in detail, at now or a chosen instant, with jumps to the token's own instants. */
 export function TimePanel({ claims, validity, asOf, nowSeconds, onAsOfChange }: TimePanelProps) {
   const shortcuts = readTimeClaims(claims).flatMap((t) =>
     t.date.ok ? [{ label: `At ${t.name.replace('kubernetes.io.', '')}`, seconds: Math.floor(t.date.seconds) }] : [],
@@ -19,7 +19,7 @@ export function TimePanel({ claims, validity, asOf, nowSeconds, onAsOfChange }: 
   if (exp?.ok) shortcuts.push({ label: 'exp + 30 s', seconds: Math.floor(exp.seconds) + 30 }, { label: 'exp + 61 s', seconds: Math.floor(exp.seconds) + 61 });
   return (
     <div className="space-y-2">
-      <ValidityBanner validity={validity} pinned={asOf.mode === 'at'} />
+      <ValidityDetails validity={validity} />
       <AsOfControl asOf={asOf} nowSeconds={nowSeconds} onChange={onAsOfChange} shortcuts={shortcuts} />
     </div>
   );

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { BLOG_SAMPLES } from '../../core/samples/blogSamples';
-import { HoldingTextarea, heldSize, isHeldText } from '../../components/HoldingTextarea';
+import { HeldInputNotice, HoldingTextarea, heldPlaceholderText } from '../../components/HoldingTextarea';
 import { readTextFile } from '../../lib/readTextFile';
 
 interface TokenInputProps {
@@ -13,8 +13,6 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const large = isHeldText(value);
-  const size = heldSize(value);
 
   return (
     <div className="space-y-2">
@@ -79,18 +77,14 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
         autoCorrect="off"
         rows={9}
         placeholder="Paste a token, an Authorization: Bearer line, a Secret, TokenRequest or kubeconfig — or drop a file anywhere."
-        heldPlaceholder={`${size} of input is held in memory but not shown here, so the page stays responsive. Type or paste to replace it.`}
+        heldPlaceholder={heldPlaceholderText(value)}
         aria-describedby={`${id}-privacy`}
         className="block w-full resize-y rounded-lg border border-slate-300 bg-white p-2 font-mono text-[13px] break-all dark:border-slate-700 dark:bg-slate-900"
       />
       <p id={`${id}-privacy`} className="text-xs text-slate-600 dark:text-slate-400">
         Decoded in this browser tab. Nothing is sent or stored.
       </p>
-      {large && (
-        <p data-testid="large-input" role="status" className="text-sm text-slate-700 dark:text-slate-300">
-          Holding {size} of input ({value.length.toLocaleString('en')} characters); it is not shown in the box.
-        </p>
-      )}
+      <HeldInputNotice value={value} />
       {fileError && <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{fileError}</p>}
     </div>
   );

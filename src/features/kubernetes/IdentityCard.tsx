@@ -22,7 +22,7 @@ export function IdentityCard({ identity }: { identity: Identity }) {
   return (
     <div className="space-y-3">
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        <Row label="Username" value={identity.username} testId="identity-username" />
+        {/* The username (and its hook) is in the summary card. */}
         <Row label="UID" value={identity.uid} testId="identity-uid" />
         <Row label="Namespace" value={identity.namespace} testId="identity-namespace" />
         <Row label="Service account" value={identity.serviceAccount} testId="identity-serviceaccount" />

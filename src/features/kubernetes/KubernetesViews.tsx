@@ -1,3 +1,4 @@
+import { Disclosure } from '../../components/Disclosure';
 import { Panel } from '../../components/Panel';
 import { FindingsList } from './FindingsList';
 import { IdentityCard } from './IdentityCard';
@@ -6,14 +7,11 @@ import { MigrationSteps } from './MigrationSteps';
 import { TokenKindCard } from './TokenKindCard';
 import type { KubernetesFacts } from './useKubernetesFacts';
 
-/** Kind, findings and identity: shown above the decoded panels. */
+/** Findings (titles in view, details one click away), the identity, and the kind's evidence (collapsed). */
 export function KubernetesSummary({ facts }: { facts: KubernetesFacts }) {
   const { classification, identity, findings } = facts;
   return (
     <>
-      <Panel id="kind" title="Kubernetes">
-        <TokenKindCard classification={classification} />
-      </Panel>
       <Panel id="findings" title={`Findings (${findings.length})`}>
         <FindingsList findings={findings} />
       </Panel>
@@ -22,24 +20,27 @@ export function KubernetesSummary({ facts }: { facts: KubernetesFacts }) {
           <IdentityCard identity={identity} />
         </Panel>
       )}
+      <Disclosure id="kind" title={`Kind: ${classification.title} — evidence and versions`}>
+        <TokenKindCard classification={classification} />
+      </Disclosure>
     </>
   );
 }
 
-/** Lifetimes and, for legacy tokens, migration helpers: shown after the claims. */
+/** Lifetimes and, for legacy tokens, migration helpers: collapsed after the claims. */
 export function KubernetesDetails({ facts, atSeconds }: { facts: KubernetesFacts; atSeconds: number }) {
   const { classification, lifetime, migration } = facts;
   return (
     <>
       {classification.kind !== 'legacy' && lifetime.effectiveLifetimeSeconds !== null && (
-        <Panel id="lifetime" title="Lifetime">
+        <Disclosure id="lifetime" title="Lifetime: effective and hard expiry, kubelet refresh">
           <LifetimeCard lifetime={lifetime} atSeconds={atSeconds} />
-        </Panel>
+        </Disclosure>
       )}
       {migration.length > 0 && (
-        <Panel id="migration" title="Replace this legacy token">
+        <Disclosure id="migration" title="Replace this legacy token: commands and manifests">
           <MigrationSteps steps={migration} />
-        </Panel>
+        </Disclosure>
       )}
     </>
   );

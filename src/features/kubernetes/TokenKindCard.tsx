@@ -1,9 +1,9 @@
 import type { Classification } from '../../core/kubernetes/classifyToken';
 
-/** What kind of token this is, why, and which Kubernetes versions could have minted it. */
+/** Why the token is of its kind, and which Kubernetes versions could have minted it (the kind itself, and its hook, are in the summary). */
 export function TokenKindCard({ classification }: { classification: Classification }) {
   return (
-    <div data-testid="token-kind" data-kind={classification.kind} data-extended={String(classification.extended)} className="space-y-2">
+    <div className="space-y-2">
       <p className="text-base font-semibold">
         {classification.title}
         {classification.extended && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">extended expiry</span>}

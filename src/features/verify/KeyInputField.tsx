@@ -1,6 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { HoldingTextarea, heldSize, isHeldText } from '../../components/HoldingTextarea';
+import { Select } from '../../components/Select';
 import { HMAC_MARK_LABEL, type SecretEncoding } from '../../core/keys/secret';
+import { isKubernetesVersion, LATEST_MINOR, VERSION_CHOICES } from '../../core/kubernetes/versionChoices';
 import { forgetRememberedKeys } from '../../lib/rememberedKeys';
 import { readTextFile } from '../../lib/readTextFile';
 import type { VerifySettings } from './verifySettings';
@@ -22,6 +24,8 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const set = (patch: Partial<VerifySettings>) => onChange({ ...settings, ...patch });
+  const cluster = settings.cluster;
+  const setCluster = (patch: Partial<VerifySettings['cluster']>) => set({ cluster: { ...cluster, ...patch } });
   const takeFile = async (file: File | undefined) => {
     if (!file) return;
     const read = await readTextFile(file);
@@ -112,6 +116,23 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
       <details className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
         <summary className="cursor-pointer font-medium">Validation policy (as kube-apiserver is configured)</summary>
         <div className="mt-2 grid gap-2">
+          <label className="flex flex-wrap items-center gap-2">
+            <span>Cluster version (kube-apiserver)</span>
+            <Select
+              data-testid="policy-version"
+              value={settings.kubernetesVersion}
+              onChange={(e) => {
+                if (isKubernetesVersion(e.target.value)) set({ kubernetesVersion: e.target.value });
+              }}
+            >
+              {VERSION_CHOICES.map((v) => (
+                <option key={v} value={v}>
+                  {v === 'latest' ? `latest (1.${LATEST_MINOR})` : v}
+                </option>
+              ))}
+            </Select>
+            <span className="text-xs text-slate-600 dark:text-slate-400">with its default feature gates</span>
+          </label>
           <label className="grid gap-1">
             <span>Expected issuers (--service-account-issuer; one per line)</span>
             <textarea data-testid="policy-issuers" rows={2} value={settings.issuersText} onChange={(e) => set({ issuersText: e.target.value })} className={field} />
@@ -130,6 +151,29 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
               value={settings.leewaySeconds}
               onChange={(e) => set({ leewaySeconds: Math.max(0, Math.min(86400, Number(e.target.value) || 0)) })}
               className={`${field} w-24`}
+            />
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" data-testid="policy-lookup" checked={cluster.serviceAccountLookup !== false} onChange={(e) => setCluster({ serviceAccountLookup: e.target.checked })} />
+            <span>--service-account-lookup (look up the ServiceAccount, Secret, Pod, Node)</span>
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" data-testid="policy-extend-expiration" checked={cluster.extendTokenExpiration !== false} onChange={(e) => setCluster({ extendTokenExpiration: e.target.checked })} />
+            <span>--service-account-extend-token-expiration</span>
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" data-testid="policy-external-signer" checked={cluster.externalSigner === true} onChange={(e) => setCluster({ externalSigner: e.target.checked })} />
+            <span>External signer (--service-account-signing-endpoint; its kids are its own)</span>
+          </label>
+          <label className="flex items-center gap-2">
+            <span>--service-account-max-token-expiration (seconds, empty: not set)</span>
+            <input
+              type="number"
+              min={0}
+              data-testid="policy-max-expiration"
+              value={cluster.maxTokenExpirationSeconds ?? ''}
+              onChange={(e) => setCluster({ maxTokenExpirationSeconds: e.target.value === '' ? null : Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+              className={`${field} w-28`}
             />
           </label>
         </div>

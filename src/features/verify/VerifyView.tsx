@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
-import { Panel } from '../../components/Panel';
+import { Disclosure } from '../../components/Disclosure';
 import { publicKeySet } from '../../core/keys/publicKeySet';
 import { rememberPublicKeys } from '../../lib/rememberedKeys';
 import type { DecodedToken } from '../../core/jws/decodeToken';
 import { FetchKeysPanel } from './FetchKeysPanel';
 import { KeyList } from './KeyList';
-import { SignatureStatus } from './SignatureStatus';
+import { SignatureDetails } from './SignatureDetails';
 import { useVerification } from './useVerification';
-import { VerdictPanel } from './VerdictPanel';
 import { describeFetchedKeys, type FetchedKeysSource } from '../../core/keys/discovery';
 import { fetchedKeysInUse, splitList, type VerifySettings } from './verifySettings';
 
@@ -18,9 +17,9 @@ interface VerifyViewProps {
   onUseKeys: (keyText: string, source: FetchedKeysSource) => void;
 }
 
-/** Signature, candidate keys and the one verdict: would kube-apiserver accept this token? */
+/** Signature details and candidate keys, collapsed under the summary (which holds the verdict). */
 export function VerifyView({ decoded, settings, atSeconds, onUseKeys }: VerifyViewProps) {
-  const { keys, signature, pending, verdict } = useVerification(decoded, settings, atSeconds);
+  const { keys, signature, pending } = useVerification(decoded, settings, atSeconds);
   // Only when the user opted in, and only public keys.
   useEffect(() => {
     if (settings.rememberKeys && keys) rememberPublicKeys(publicKeySet(keys.candidates));
@@ -29,18 +28,17 @@ export function VerifyView({ decoded, settings, atSeconds, onUseKeys }: VerifyVi
   const iss = typeof decoded.claims?.iss === 'string' ? decoded.claims.iss : null;
   const fetched = fetchedKeysInUse(settings);
   return (
-    <Panel id="verify" title="Signature and verdict">
+    <Disclosure id="verify" title="Verification details: keys tried, fetch from the issuer">
       <div className="space-y-3">
-        <SignatureStatus result={signature} pending={pending} />
+        <SignatureDetails result={signature} pending={pending} />
         {keys && keys.kind !== 'empty' && <KeyList keys={keys} result={signature} tokenKid={kid} />}
         {fetched && (
           <p data-testid="fetched-keys-provenance" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
             {describeFetchedKeys(fetched, iss)}
           </p>
         )}
-        <VerdictPanel verdict={verdict} />
         <FetchKeysPanel issuer={iss} expectedIssuers={splitList(settings.issuersText)} onUseKeys={onUseKeys} />
       </div>
-    </Panel>
+    </Disclosure>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DecodedToken } from '../../core/jws/decodeToken';
 import { parseKeyInput, refuseOversizedKeyText, type KeyInput, type KeyInputOptions } from '../../core/keys/parseKeyInput';
-import { validateClaims } from '../../core/verify/validateClaims';
+import { apiServerVerdictAcrossVersions } from '../../core/kubernetes/versionedVerdict';
 import { verifySignature, type SignatureResult } from '../../core/verify/verifySignature';
 import { useTextDigest } from '../../hooks/useTextDigest';
 import { splitList, type VerifySettings } from './verifySettings';
@@ -40,12 +40,19 @@ export function useVerification(decoded: DecodedToken, settings: VerifySettings,
   });
   const verdict = useMemo(
     () =>
-      validateClaims(
+      apiServerVerdictAcrossVersions(
         decoded.claims,
-        { issuers: splitList(settings.issuersText), audiences: splitList(settings.audiencesText), leewaySeconds: settings.leewaySeconds, nowSeconds: atSeconds },
+        {
+          issuers: splitList(settings.issuersText),
+          audiences: splitList(settings.audiencesText),
+          leewaySeconds: settings.leewaySeconds,
+          nowSeconds: atSeconds,
+          version: settings.kubernetesVersion,
+          ...settings.cluster,
+        },
         signature.data,
       ),
-    [decoded.claims, settings.issuersText, settings.audiencesText, settings.leewaySeconds, atSeconds, signature.data],
+    [decoded.claims, settings.issuersText, settings.audiencesText, settings.leewaySeconds, settings.kubernetesVersion, settings.cluster, atSeconds, signature.data],
   );
   return { keys: keys.data, signature: signature.data, pending: signature.isPending, verdict };
 }

@@ -1,5 +1,7 @@
 import type { FetchedKeysSource } from '../../core/keys/discovery';
 import type { SecretEncoding } from '../../core/keys/secret';
+import type { KubernetesVersion } from '../../core/kubernetes/versionChoices';
+import type { ClusterSettings } from '../../core/kubernetes/versions';
 
 /** What the user typed and chose for verification; everything else is derived. */
 export interface VerifySettings {
@@ -12,6 +14,10 @@ export interface VerifySettings {
   /** --api-audiences; empty means "the issuers", as kube-apiserver defaults it. */
   audiencesText: string;
   leewaySeconds: number;
+  /** The cluster version the verdict is for ('latest' = the newest release). */
+  kubernetesVersion: KubernetesVersion;
+  /** The API server flags that change the verdict (--service-account-lookup and others). */
+  cluster: Omit<ClusterSettings, 'version' | 'gates'>;
   /** Opt-in: keep the public keys (never secrets or private keys) in this browser. */
   rememberKeys: boolean;
   /** Where the key text was fetched from, while the key text is still exactly what was fetched. */
@@ -28,6 +34,8 @@ export const DEFAULT_VERIFY_SETTINGS: VerifySettings = {
   issuersText: DEFAULT_ISSUER,
   audiencesText: '',
   leewaySeconds: 60,
+  kubernetesVersion: 'latest',
+  cluster: {},
   rememberKeys: false,
   fetchedKeys: null,
 };

@@ -1,6 +1,7 @@
 /**
  * Would kube-apiserver accept this token? The issuer, audience, time and claim-shape checks of its
- * service account authenticators (reference §4.1–4.3), run offline, reporting every reason at
+ * service account authenticators (kubernetes/kubernetes pkg/serviceaccount/jwt.go, claims.go,
+ * legacy.go), run offline, reporting every reason at
  * once instead of stopping at the first as the API server does. What only the cluster can answer
  * (does the bound Pod still exist with that uid?) is listed separately, never guessed.
  */
@@ -8,14 +9,17 @@ import type { JsonObject } from '../jws/decodeToken';
 import { formatDuration, toIsoInstant } from '../time/formatTime';
 import { parseNumericDate } from '../time/numericDate';
 import { API_SERVER_LEEWAY_SECONDS } from '../time/validity';
-import { makeUsername, splitUsername } from '../kubernetes/kubernetesNames';
-import { isKubernetesAlgorithm } from './algorithms';
-import type { SignatureResult } from './verifySignature';
+import { isKubernetesAlgorithm } from '../verify/algorithms';
+import type { SignatureResult } from '../verify/verifySignature';
+import { LEGACY_ISSUER } from './kubernetesClaims';
+import { makeUsername, splitUsername } from './kubernetesNames';
+import { verdictReason, type VerdictReason } from './verdictCatalogue';
+import { behaviourOf, minorOf, type ClusterSettings, type VersionBehaviour } from './versions';
 
-/** The issuer of every legacy Secret-based token (k/k pkg/serviceaccount/legacy.go). */
-export const LEGACY_ISSUER = 'kubernetes/serviceaccount';
+export type { VerdictReason } from './verdictCatalogue';
 
-export interface ClaimPolicy {
+/** The API server's configuration: issuers, audiences, and the version, gates and flags. */
+export interface ClaimPolicy extends ClusterSettings {
   /** --service-account-issuer values; the first issues tokens, all are accepted. */
   issuers: string[];
   /** --api-audiences; empty means "the issuers", as kube-apiserver defaults it. */
@@ -23,11 +27,6 @@ export interface ClaimPolicy {
   /** go-jose's DefaultLeeway, 60 s, unless given. */
   leewaySeconds?: number;
   nowSeconds: number;
-}
-
-export interface VerdictReason {
-  code: string;
-  message: string;
 }
 
 export interface ClaimVerdict {
@@ -51,25 +50,28 @@ const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v !== 
 /** Go's %q for a []string: ["a" "b"]. */
 const goQuoteList = (list: string[]) => `[${list.map((s) => JSON.stringify(s)).join(' ')}]`;
 
-function signatureReason(signature: SignatureResult): VerdictReason | null {
+function signatureReason(signature: SignatureResult, b: VersionBehaviour): VerdictReason | null {
   switch (signature.state) {
     case 'verified':
       if (signature.alg && !isKubernetesAlgorithm(signature.alg) && /^(HS|Ed)/.test(signature.alg)) {
-        return { code: 'signature-algorithm', message: `The token is signed with ${signature.alg}; kube-apiserver's keys are RSA or ECDSA, so it can never verify it (Kubernetes uses RS256, ES256, ES384, ES512).` };
+        return verdictReason('signature-algorithm', { alg: signature.alg });
       }
-      return kidMismatchReason(signature);
+      return b.selectsKeyByKid ? kidMismatchReason(signature) : null;
     case 'no-matching-key':
-      return { code: 'signature-no-matching-key', message: `invalid signature, no keys found: ${signature.message}` };
+      // Up to 1.30 kube-apiserver ignores kids and tries every key (jwt.go before 9d38f210): a key
+      // whose signature matches anyway is one it would accept the token with.
+      if (!b.selectsKeyByKid && signature.attempts.some((a) => a.signatureMatchesAnyway === true)) return null;
+      return verdictReason('signature-no-matching-key', { detail: signature.message });
     case 'invalid':
-      return { code: 'signature-invalid', message: `The signature is not valid: ${signature.message}` };
+      return verdictReason('signature-invalid', { detail: signature.message });
     case 'unsecured':
-      return { code: 'signature-unsecured', message: 'The token is unsecured (alg none); kube-apiserver never accepts it.' };
+      return verdictReason('signature-unsecured');
     case 'unsupported':
-      return { code: 'signature-unsupported', message: `The signature cannot be verified: ${signature.message}` };
+      return verdictReason('signature-unsupported', { detail: signature.message });
     case 'error':
-      return { code: 'signature-error', message: `The signature could not be checked: ${signature.message}` };
+      return verdictReason('signature-error', { detail: signature.message });
     case 'no-key':
-      return { code: 'signature-not-checked', message: 'The signature was not checked (no key was given); the API server accepts only tokens signed by one of its keys.' };
+      return verdictReason('signature-not-checked');
   }
 }
 
@@ -81,10 +83,7 @@ function signatureReason(signature: SignatureResult): VerdictReason | null {
 function kidMismatchReason(signature: SignatureResult): VerdictReason | null {
   const selection = signature.kubernetesSelection;
   if (!selection || selection.selects) return null;
-  return {
-    code: 'kid-mismatch',
-    message: `kube-apiserver 1.31 and later select keys by kid: this key's derived kid "${selection.derivedKid}" ≠ token kid "${selection.tokenKid ?? ''}", so it would not try this key ("invalid signature, no keys found" unless another of its keys has that kid). Up to 1.30 it tried every key.`,
-  };
+  return verdictReason('kid-mismatch', { derivedKid: selection.derivedKid, tokenKid: selection.tokenKid ?? '' });
 }
 
 function audiencesOf(aud: unknown): string[] | null | 'malformed' {
@@ -100,52 +99,52 @@ interface Context {
   notCheckable: string[];
   leeway: number;
   now: number;
+  b: VersionBehaviour;
 }
 
 function checkAudience(claims: JsonObject, targets: string[], ctx: Context): void {
   const tokenAudiences = audiencesOf(claims.aud);
   if (tokenAudiences === 'malformed') {
-    ctx.reasons.push({ code: 'bad-aud', message: '"aud" must be a string or an array of strings; kube-apiserver cannot read the token\'s claims.' });
+    ctx.reasons.push(verdictReason('bad-aud'));
     return;
   }
   if (tokenAudiences === null || tokenAudiences.length === 0) {
     // kube-apiserver treats a token without aud as meant for its own audiences (jwt.go).
-    ctx.warnings.push({ code: 'no-aud', message: 'The token has no "aud"; kube-apiserver treats it as meant for its own audiences and records the audit annotation authentication.k8s.io/legacy-token.' });
+    ctx.warnings.push(verdictReason('no-aud'));
     return;
   }
   if (targets.length === 0) {
-    ctx.warnings.push({ code: 'no-target-audiences', message: 'No audiences or issuers were entered, so the audience was not checked (kube-apiserver skips the check only when it has no audiences at all).' });
+    ctx.warnings.push(verdictReason('no-target-audiences'));
     return;
   }
   if (!tokenAudiences.some((a) => targets.includes(a))) {
-    ctx.reasons.push({
-      code: 'audience-mismatch',
-      message: `token audiences ${goQuoteList(tokenAudiences)} is invalid for the target audiences ${goQuoteList(targets)}: the token was issued for another audience (TokenRequest spec.audiences), not for the API server.`,
-    });
+    ctx.reasons.push(verdictReason('audience-mismatch', { tokenAudiences: goQuoteList(tokenAudiences), targets: goQuoteList(targets) }));
   }
 }
 
 function checkTimes(claims: JsonObject, ctx: Context): void {
-  const { now, leeway } = ctx;
+  const { now, leeway, b } = ctx;
+  // kube-apiserver 1.20 may word these errors as an older claims.go did (the release is not pinned).
+  const oldWording = b.minor === 20;
   for (const name of ['exp', 'nbf', 'iat'] as const) {
     if (claims[name] === undefined) {
-      if (name === 'exp') ctx.warnings.push({ code: 'no-exp', message: 'The token has no "exp": it does not expire by itself.' });
+      if (name === 'exp') ctx[b.refusesMissingExp ? 'reasons' : 'warnings'].push(verdictReason(b.refusesMissingExp ? 'missing-exp' : 'no-exp'));
       continue;
     }
     const date = parseNumericDate(claims[name]);
     if (!date.ok) {
-      ctx.reasons.push({ code: 'bad-time-claim', message: `"${name}" ${date.message}; kube-apiserver cannot read the token's claims.` });
+      ctx.reasons.push(verdictReason('bad-time-claim', { name, problem: date.message }));
       continue;
     }
     const at = date.seconds;
     if (name === 'exp' && now - leeway > at) {
-      ctx.reasons.push({ code: 'expired', message: `service account token has expired: exp ${toIsoInstant(at)} is ${formatDuration(now - at)} ago, beyond the ${leeway} s leeway.` });
+      ctx.reasons.push(verdictReason('expired', { exp: toIsoInstant(at), ago: formatDuration(now - at), leeway, oldWording }));
     }
     if (name === 'nbf' && now + leeway < at) {
-      ctx.reasons.push({ code: 'not-yet-valid', message: `service account token is not valid yet: nbf ${toIsoInstant(at)} is ${formatDuration(at - now)} away, beyond the ${leeway} s leeway.` });
+      ctx.reasons.push(verdictReason('not-yet-valid', { nbf: toIsoInstant(at), away: formatDuration(at - now), leeway, oldWording }));
     }
-    if (name === 'iat' && now + leeway < at) {
-      ctx.reasons.push({ code: 'issued-in-future', message: `service account token is issued in the future: iat ${toIsoInstant(at)} is ${formatDuration(at - now)} ahead, beyond the ${leeway} s leeway (is a clock wrong?).` });
+    if (name === 'iat' && b.checksIat && now + leeway < at) {
+      ctx.reasons.push(verdictReason('issued-in-future', { iat: toIsoInstant(at), ahead: formatDuration(at - now), leeway, confirmed: b.iatMessageConfirmed }));
     }
   }
 }
@@ -158,29 +157,36 @@ function checkLegacy(claims: JsonObject, ctx: Context): void {
   const saName = get('service-account.name');
   const saUid = get('service-account.uid');
   // The exact errors of k/k pkg/serviceaccount/legacy.go, all at once.
-  if (!sub) ctx.reasons.push({ code: 'legacy-sub-missing', message: 'sub claim is missing' });
-  if (!namespace) ctx.reasons.push({ code: 'legacy-namespace-missing', message: 'namespace claim is missing (kubernetes.io/serviceaccount/namespace)' });
-  if (!secretName) ctx.reasons.push({ code: 'legacy-secret-missing', message: 'secretName claim is missing (kubernetes.io/serviceaccount/secret.name)' });
-  if (!saName) ctx.reasons.push({ code: 'legacy-sa-name-missing', message: 'serviceAccountName claim is missing (kubernetes.io/serviceaccount/service-account.name)' });
-  if (!saUid) ctx.reasons.push({ code: 'legacy-sa-uid-missing', message: 'serviceAccountUID claim is missing (kubernetes.io/serviceaccount/service-account.uid)' });
+  if (!sub) ctx.reasons.push(verdictReason('legacy-sub-missing'));
+  if (!namespace) ctx.reasons.push(verdictReason('legacy-namespace-missing'));
+  if (!secretName) ctx.reasons.push(verdictReason('legacy-secret-missing'));
+  if (!saName) ctx.reasons.push(verdictReason('legacy-sa-name-missing'));
+  if (!saUid) ctx.reasons.push(verdictReason('legacy-sa-uid-missing'));
   if (sub && namespace && saName) {
     const split = splitUsername(sub);
     if (!split || split.namespace !== namespace || split.name !== saName) {
-      ctx.reasons.push({ code: 'legacy-sub-invalid', message: `sub claim is invalid: "${sub}" is not ${makeUsername(namespace, saName)}` });
+      ctx.reasons.push(verdictReason('legacy-sub-invalid', { sub, expected: makeUsername(namespace, saName) }));
     }
   }
+  if (!ctx.b.lookup) return;
   const ns = namespace ?? '<namespace>';
   ctx.notCheckable.push(
     `The Secret ${ns}/${secretName ?? '<secret>'} still exists, is not being deleted, and its data.token is exactly this token (else "Token has been invalidated" or "Token does not match server's copy").`,
     `The ServiceAccount ${ns}/${saName ?? '<name>'} still exists with uid ${saUid ?? '<uid>'}.`,
-    'The Secret does not carry the label kubernetes.io/legacy-token-invalid-since (set by the legacy token cleaner).',
   );
+  // The label and its check came with the legacy token cleaner (kubernetes/kubernetes
+  // pkg/serviceaccount/legacy.go, 1.29 revision, #118598); whether 1.28 checks it is unconfirmed.
+  if (ctx.b.minor >= 28) {
+    ctx.notCheckable.push(
+      `The Secret does not carry the label kubernetes.io/legacy-token-invalid-since (set by the legacy token cleaner)${ctx.b.checksInvalidSince ? '' : '; whether kube-apiserver 1.28 checks it is unconfirmed'}.`,
+    );
+  }
 }
 
 function readRef(value: unknown, what: string, ctx: Context): { name: string | null; uid: string | null } | null {
   if (value === undefined) return null;
   if (!isObject(value)) {
-    ctx.reasons.push({ code: 'bad-kubernetes-claims', message: `kubernetes.io.${what} must be an object with name and uid; kube-apiserver cannot read the token's claims.` });
+    ctx.reasons.push(verdictReason('bad-kubernetes-claims', { what }));
     return null;
   }
   return { name: nonEmpty(value.name), uid: nonEmpty(value.uid) };
@@ -189,7 +195,7 @@ function readRef(value: unknown, what: string, ctx: Context): { name: string | n
 function checkBound(claims: JsonObject, ctx: Context): void {
   const k8s = claims['kubernetes.io'];
   if (k8s !== undefined && !isObject(k8s)) {
-    ctx.reasons.push({ code: 'bad-kubernetes-claims', message: '"kubernetes.io" must be an object; kube-apiserver cannot read the token\'s claims.' });
+    ctx.reasons.push(verdictReason('bad-kubernetes-claims', { what: null }));
     return;
   }
   const info = k8s ?? {};
@@ -200,12 +206,10 @@ function checkBound(claims: JsonObject, ctx: Context): void {
   const node = readRef(info.node, 'node', ctx);
 
   if (!namespace || !sa?.name) {
-    ctx.reasons.push({
-      code: 'missing-service-account',
-      message: `The token names no service account (${!k8s ? 'it has no "kubernetes.io" claim' : !namespace ? 'kubernetes.io.namespace is missing' : 'kubernetes.io.serviceaccount.name is missing'}); kube-apiserver looks the service account up and cannot find one.`,
-    });
+    const why = !k8s ? 'it has no "kubernetes.io" claim' : !namespace ? 'kubernetes.io.namespace is missing' : 'kubernetes.io.serviceaccount.name is missing';
+    ctx.reasons.push(verdictReason('missing-service-account', { why }));
   } else if (!sa.uid) {
-    ctx.reasons.push({ code: 'missing-service-account-uid', message: 'service account UID does not match claim (): kubernetes.io.serviceaccount.uid is missing, so it cannot equal the service account\'s uid.' });
+    ctx.reasons.push(verdictReason('missing-service-account-uid'));
   }
 
   const sub = text(claims.sub);
@@ -214,27 +218,58 @@ function checkBound(claims: JsonObject, ctx: Context): void {
     if (sub !== expected) {
       // The bound validator takes the identity from kubernetes.io, not from sub (claims.go), so a
       // mismatch does not stop the API server; a token it issued never has one, though.
-      ctx.warnings.push({ code: 'sub-mismatch', message: `"sub" is ${sub === null ? 'missing' : `"${sub}"`}, but the kubernetes.io claims say ${expected}; kube-apiserver uses the kubernetes.io claims for the identity, and never issues such a token itself.` });
+      ctx.warnings.push(verdictReason('sub-mismatch', { sub, expected }));
     }
   }
 
   const warnafter = info.warnafter === undefined ? null : parseNumericDate(info.warnafter);
   if (warnafter?.ok && warnafter.seconds > 0 && ctx.now > warnafter.seconds) {
-    ctx.warnings.push({
-      code: 'stale-token',
-      message: `The token is past kubernetes.io.warnafter (${toIsoInstant(warnafter.seconds)}): the API server accepts it but records authentication.k8s.io/stale-token, ${Math.floor(ctx.now - warnafter.seconds)} seconds after the warning threshold. The kubelet should have refreshed it.`,
-    });
+    ctx.warnings.push(verdictReason('stale-token', { warnafter: toIsoInstant(warnafter.seconds), seconds: Math.floor(ctx.now - warnafter.seconds) }));
   }
 
+  // A node binding without a pod (kubernetes/kubernetes pkg/serviceaccount/claims.go): ignored up to
+  // 1.28 (no node field), refused while ServiceAccountTokenNodeBindingValidation is off, else checked.
+  const nodeBound = node !== null && pod === null;
+  if (nodeBound && !ctx.b.readsNodeBinding) ctx.warnings.push(verdictReason('node-binding-ignored'));
+  if (nodeBound && ctx.b.readsNodeBinding && !ctx.b.gates.ServiceAccountTokenNodeBindingValidation) ctx.reasons.push(verdictReason('node-binding-gate-off'));
+
+  if (!ctx.b.lookup) return;
   const ns = namespace ?? '<namespace>';
   ctx.notCheckable.push(`The ServiceAccount ${ns}/${sa?.name ?? '<name>'} still exists with uid ${sa?.uid ?? '<uid>'} and was not deleted more than ${API_SERVER_LEEWAY_SECONDS} s ago.`);
   if (pod) ctx.notCheckable.push(`The Pod ${ns}/${pod.name ?? '<name>'} it is bound to still exists with uid ${pod.uid ?? '<uid>'} (else "service account token has been invalidated").`);
   if (secret) ctx.notCheckable.push(`The Secret ${ns}/${secret.name ?? '<name>'} it is bound to still exists with uid ${secret.uid ?? '<uid>'} (else "service account token has been invalidated").`);
-  if (node && !pod) ctx.notCheckable.push(`The Node ${node.name ?? '<name>'} it is bound to still exists with uid ${node.uid ?? '<uid>'}.`);
+  if (nodeBound && ctx.b.readsNodeBinding) ctx.notCheckable.push(`The Node ${node.name ?? '<name>'} it is bound to still exists with uid ${node.uid ?? '<uid>'}.`);
 }
 
-export function validateClaims(claims: JsonObject | null, policy: ClaimPolicy, signature?: SignatureResult): ClaimVerdict {
-  const ctx: Context = { reasons: [], warnings: [], notCheckable: [], leeway: policy.leewaySeconds ?? API_SERVER_LEEWAY_SECONDS, now: policy.nowSeconds };
+const seconds = (v: unknown): number | null => {
+  if (v === undefined) return null;
+  const date = parseNumericDate(v);
+  return date.ok ? date.seconds : null;
+};
+
+/**
+ * Would this API server have minted the token this way? Not part of accepting it, but a token that
+ * does not fit the flags came from another API server, or from before a flag changed.
+ * kubernetes/kubernetes pkg/registry/core/serviceaccount/storage/token.go.
+ */
+function checkIssuance(claims: JsonObject, ctx: Context): void {
+  const { b } = ctx;
+  const info = isObject(claims['kubernetes.io']) ? claims['kubernetes.io'] : {};
+  const iat = seconds(claims.iat);
+  const exp = seconds(claims.exp);
+  const warnafter = seconds(info.warnafter);
+  if (iat === null || exp === null) return;
+  if (warnafter !== null && !b.extendTokenExpiration) ctx.warnings.push(verdictReason('extended-despite-flag'));
+  if (warnafter !== null && b.externalSigner) ctx.warnings.push(verdictReason('extended-by-signer'));
+  const lifetime = (warnafter ?? exp) - iat;
+  if (b.maxTokenExpirationSeconds !== null && lifetime > b.maxTokenExpirationSeconds) {
+    ctx.warnings.push(verdictReason('longer-than-max', { lifetime: formatDuration(lifetime), max: b.maxTokenExpirationSeconds }));
+  }
+}
+
+export function apiServerVerdict(claims: JsonObject | null, policy: ClaimPolicy, signature?: SignatureResult): ClaimVerdict {
+  const b = behaviourOf(minorOf(policy.version ?? 'latest'), policy);
+  const ctx: Context = { reasons: [], warnings: [], notCheckable: [], leeway: policy.leewaySeconds ?? API_SERVER_LEEWAY_SECONDS, now: policy.nowSeconds, b };
   const targetAudiences = policy.audiences.length ? [...policy.audiences] : [...policy.issuers];
   const done = (path: ClaimVerdict['path']): ClaimVerdict => ({
     accepted: ctx.reasons.length === 0,
@@ -246,27 +281,27 @@ export function validateClaims(claims: JsonObject | null, policy: ClaimPolicy, s
   });
 
   if (signature) {
-    const reason = signatureReason(signature);
+    const reason = signatureReason(signature, b);
     if (reason) ctx.reasons.push(reason);
     if (signature.state === 'verified' && !reason && signature.alg && !isKubernetesAlgorithm(signature.alg)) {
       // RS384/RS512/PS*: an RSA key could verify them, and older go-jose did not pin algorithms.
-      ctx.warnings.push({ code: 'signature-algorithm', message: `${signature.alg} is not an algorithm Kubernetes signs with; whether kube-apiserver accepts it with an RSA key depends on its version.` });
+      ctx.warnings.push(verdictReason('signature-algorithm-unusual', { alg: signature.alg }));
     }
   } else {
     ctx.notCheckable.push('The signature: no signature result was given.');
   }
 
   if (!claims) {
-    ctx.reasons.push({ code: 'no-claims', message: 'The payload is not a JSON claims set; kube-apiserver cannot read the token.' });
+    ctx.reasons.push(verdictReason('no-claims'));
     return done('unreadable');
   }
   const iss = claims.iss;
   if (typeof iss !== 'string') {
-    ctx.reasons.push({ code: 'bad-iss', message: iss === undefined ? 'The token has no "iss"; no service account authenticator claims it.' : '"iss" must be a string; kube-apiserver cannot read the token.' });
+    ctx.reasons.push(verdictReason('bad-iss', { missing: iss === undefined }));
     return done('unreadable');
   }
   if (typeof claims.sub !== 'string' && claims.sub !== undefined) {
-    ctx.reasons.push({ code: 'bad-sub', message: '"sub" must be a string; kube-apiserver cannot read the token\'s claims.' });
+    ctx.reasons.push(verdictReason('bad-sub'));
   }
 
   if (iss === LEGACY_ISSUER) {
@@ -274,18 +309,16 @@ export function validateClaims(claims: JsonObject | null, policy: ClaimPolicy, s
     // --service-account-issuer says, and does no time checks (a legacy token has no times).
     checkAudience(claims, targetAudiences, ctx);
     checkLegacy(claims, ctx);
+    if (!b.lookup) ctx.warnings.push(verdictReason('lookup-disabled'));
     return done('legacy');
   }
   if (!policy.issuers.includes(iss)) {
-    ctx.reasons.push({
-      code: 'issuer-not-accepted',
-      message: policy.issuers.length
-        ? `token issuer "${iss}" is invalid: the API server accepts ${policy.issuers.map((i) => `"${i}"`).join(', ')} (--service-account-issuer).`
-        : `token issuer "${iss}" is invalid: no expected issuer was entered (the cluster's --service-account-issuer).`,
-    });
+    ctx.reasons.push(verdictReason('issuer-not-accepted', { iss, issuers: policy.issuers }));
   }
   checkAudience(claims, targetAudiences, ctx);
   checkTimes(claims, ctx);
   checkBound(claims, ctx);
+  checkIssuance(claims, ctx);
+  if (!b.lookup) ctx.warnings.push(verdictReason('lookup-disabled'));
   return done('bound');
 }
