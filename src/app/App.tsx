@@ -32,6 +32,7 @@ export function App() {
   });
   // The builder's work, kept while the user visits other views (null until Build first opens).
   const [builderSession, setBuilderSession] = useState<BuilderSession | null>(null);
+  const [rbacText, setRbacText] = useState('');
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
 
@@ -86,6 +87,8 @@ export function App() {
     onInputChange: setInput,
     verify,
     onVerifyChange: setVerify,
+    rbacText,
+    onRbacTextChange: setRbacText,
     builderSession,
     onBuilderSessionChange: setBuilderSession,
     onOpenInDecoder: openInDecoder,

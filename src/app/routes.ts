@@ -16,6 +16,7 @@ export const ROUTES = [
   { id: 'decoder', label: 'Decoder', page: DecoderRoute },
   { id: 'compare', label: 'Compare', load: () => import('./routes/CompareRoute') },
   { id: 'audit', label: 'Audit', load: () => import('./routes/AuditRoute') },
+  { id: 'access', label: 'Access', load: () => import('./routes/AccessRoute') },
   { id: 'build', label: 'Build', load: () => import('./routes/BuildRoute') },
   { id: 'trust', label: 'Trust', load: () => import('./routes/TrustRoute') },
   { id: 'learn', label: 'Learn', load: () => import('./routes/LearnRoute') },

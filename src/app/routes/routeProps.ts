@@ -11,6 +11,9 @@ export interface RouteProps {
   input: string;
   onInputChange: (text: string) => void;
   verify: VerifySettings;
+  /** The RBAC objects pasted in Access, kept while the user visits the decoder for a token. */
+  rbacText: string;
+  onRbacTextChange: (text: string) => void;
   onVerifyChange: (settings: VerifySettings) => void;
   /** The builder's work (null until the Build view first opens); in memory, gone with the tab. */
   builderSession: BuilderSession | null;

@@ -8,7 +8,7 @@ import type { CleanerSettings } from '../../core/audit/cleanerTimeline';
 import { cleanupPlan } from '../../core/audit/cleanupPlan';
 import { count, plural } from './auditLabels';
 import { CleanerSettingsFields } from './CleanerSettingsFields';
-import { downloadText } from './downloadText';
+import { downloadText } from '../../lib/downloadText';
 import { COMMAND_TEXTS } from '../../core/kubernetes/kubectlCommand';
 import { TimelineView } from './TimelineView';
 

@@ -2,7 +2,7 @@ import { Button } from '../../components/Button';
 import type { AuditRow } from '../../core/audit/auditRow';
 import { rowsToCsv, rowsToJson } from '../../core/audit/exportRows';
 import { count } from './auditLabels';
-import { downloadText } from './downloadText';
+import { downloadText } from '../../lib/downloadText';
 
 /** CSV and JSON of the rows shown (filtered and sorted), without any token value. */
 export function ExportButtons({ rows, nowSeconds }: { rows: AuditRow[]; nowSeconds: number }) {
