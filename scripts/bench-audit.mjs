@@ -58,7 +58,7 @@ async function oneRun(browser, appUrl, text) {
   // garbage in the page, and 40 MB need not pass through page.evaluate.
   await page.route('**/__bench/secrets.json', (route) => route.fulfill({ body: text, contentType: 'application/json' }));
   await page.goto(`${appUrl}#audit`, { waitUntil: 'load' });
-  await page.getByTestId('token-input').waitFor();
+  await page.getByTestId('audit-input').waitFor();
   const bytes = await page.evaluate(async () => {
     const listText = await (await fetch('./__bench/secrets.json')).text();
     window.__clipboard = new DataTransfer();
@@ -80,7 +80,7 @@ async function oneRun(browser, appUrl, text) {
     () =>
       new Promise((resolve) => {
         window.__longest = 0;
-        const area = document.querySelector('[data-testid="token-input"]');
+        const area = document.querySelector('[data-testid="audit-input"]');
         const start = performance.now();
         const check = () => {
           const summary = document.querySelector('[data-testid="audit-summary"][data-complete="true"]');
