@@ -23,6 +23,11 @@ export function HoldingTextarea({ value, onTextChange, heldPlaceholder, placehol
   const held = isHeldText(value);
   return (
     <textarea
+      // Tokens, keys and YAML: never spell-checked, capitalised, autocompleted or corrected.
+      spellCheck={false}
+      autoCapitalize="off"
+      autoComplete="off"
+      autoCorrect="off"
       {...rest}
       value={held ? '' : value}
       onChange={(e) => onTextChange(e.target.value)}

@@ -48,10 +48,6 @@ export function AccessInput({ value, onChange }: { value: string; onChange: (tex
         data-testid="access-input"
         value={value}
         onTextChange={onChange}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        autoCorrect="off"
         rows={8}
         aria-describedby={`${id}-help`}
         placeholder={`Paste the output of ${RBAC_COMMAND} (or -o json), or drop the file here.`}

@@ -14,10 +14,6 @@ export function AuditInput({ value, onChange }: { value: string; onChange: (text
         data-testid="audit-input"
         value={value}
         onTextChange={onChange}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        autoCorrect="off"
         rows={6}
         placeholder="Paste the output of kubectl get secrets -A -o json (or -o yaml), or tokens one per line — or drop a file anywhere."
         heldPlaceholder={heldPlaceholderText(value)}

@@ -71,10 +71,6 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
         data-testid="token-input"
         value={value}
         onTextChange={onChange}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        autoCorrect="off"
         rows={9}
         placeholder="Paste a token, an Authorization: Bearer line, a Secret, TokenRequest or kubeconfig — or drop a file anywhere."
         heldPlaceholder={heldPlaceholderText(value)}

@@ -65,8 +65,6 @@ export function KeyInputField({ settings, onChange }: KeyInputFieldProps) {
           void takeFile(file);
         }}
         rows={5}
-        spellCheck={false}
-        autoComplete="off"
         placeholder="A PEM public key, certificate or sa.key; a JWK or JWKS (kubectl get --raw /openid/v1/jwks); or an HMAC secret (tick the box below)."
         heldPlaceholder={`${heldSize(settings.keyText)} of key text is held in memory but not shown here. Type or paste to replace it.`}
         aria-describedby={`${id}-key-help`}
