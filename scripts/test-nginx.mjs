@@ -163,7 +163,7 @@ async function appInBrowser(browser, base) {
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
   await page.goto(`${base}#audit`);
-  await page.getByTestId('token-input').fill(readFileSync(join(root, 'fixtures/inputs/secret-list.json'), 'utf8'));
+  await page.getByTestId('audit-input').fill(readFileSync(join(root, 'fixtures/inputs/secret-list.json'), 'utf8'));
   // The fixture holds six service account token Secrets (and one other Secret, counted apart).
   const audited = await page
     .waitForFunction(() => document.querySelector('[data-testid="audit-summary"]')?.getAttribute('data-total') === '6', null, { timeout: 15_000 })
