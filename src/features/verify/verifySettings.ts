@@ -24,7 +24,7 @@ export interface VerifySettings {
   fetchedKeys: (FetchedKeysSource & { keyText: string }) | null;
 }
 
-/** kubeadm's and kind's default issuer (kubernetes/kubernetes cmd/kubeadm/app/constants, and kind's kubeadm config): most clusters a user pastes from use it. */
+/** kubeadm's and kind's default issuer (kubernetes/kubernetes cmd/kubeadm/app/phases/controlplane/manifests.go; kind runs kubeadm): most clusters a user pastes from use it. */
 export const DEFAULT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
 
 export const DEFAULT_VERIFY_SETTINGS: VerifySettings = {
